@@ -1,0 +1,83 @@
+package io.kioskfleet.core.audit;
+
+import io.kioskfleet.protocol.canonical.CanonicalJson;
+import io.kioskfleet.protocol.canonical.Sha256;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+/**
+ * One link of the audit chain: who changed what, when, from where, the state before and after,
+ * and a hash over all of that and the previous link's hash, so altering or removing any event
+ * breaks every hash after it.
+ *
+ * @param id            {@code aud_} and the zero-padded sequence number
+ * @param seq           position in the chain, from 1
+ * @param at            when (stored to the millisecond, so the hash is over what is stored)
+ * @param actor         the user name, or {@code system}
+ * @param sourceAddress the caller's network address
+ * @param action        what was done, e.g. {@code device.retire}
+ * @param targetType    the kind of thing changed, e.g. {@code device}
+ * @param targetId      its id
+ * @param before        canonical JSON of the state before, or null when created
+ * @param after         canonical JSON of the state after, or null when removed
+ * @param prevHash      the previous event's hash ({@link #GENESIS_HASH} for the first)
+ * @param hash          SHA-256 over the canonical JSON of every other field but the id
+ */
+public record AuditEvent(
+    @BsonId String id,
+    long seq,
+    Instant at,
+    String actor,
+    String sourceAddress,
+    String action,
+    String targetType,
+    String targetId,
+    String before,
+    String after,
+    String prevHash,
+    String hash) {
+
+    /** The previous hash of the first event. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    public AuditEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(prevHash, "prevHash");
+        at = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A new link after {@code prevHash}, its hash computed. */
+    static AuditEvent link(long seq, Instant at, String actor, String sourceAddress, String action,
+                           String targetType, String targetId, String before, String after, String prevHash) {
+        AuditEvent unsealed = new AuditEvent(idFor(seq), seq, at, actor, sourceAddress, action, targetType,
+            targetId, before, after, prevHash, null);
+        return new AuditEvent(unsealed.id, seq, unsealed.at, actor, sourceAddress, action, targetType, targetId,
+            before, after, prevHash, unsealed.computeHash());
+    }
+
+    /** The id of the event at position {@code seq}. */
+    static String idFor(long seq) {
+        return String.format("aud_%012d", seq);
+    }
+
+    /** The hash this event's content should have; differs from {@link #hash()} when it was altered. */
+    public String computeHash() {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("seq", seq);
+        content.put("at", at);
+        content.put("actor", actor);
+        content.put("sourceAddress", sourceAddress);
+        content.put("action", action);
+        content.put("targetType", targetType);
+        content.put("targetId", targetId);
+        content.put("before", before);
+        content.put("after", after);
+        content.put("prevHash", prevHash);
+        return Sha256.hex(CanonicalJson.write(content));
+    }
+}

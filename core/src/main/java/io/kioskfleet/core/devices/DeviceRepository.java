@@ -1,0 +1,117 @@
+package io.kioskfleet.core.devices;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.kioskfleet.core.ous.OuOccupants;
+import io.kioskfleet.core.store.ConflictException;
+import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.DuplicateKeys;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.store.VersionConflictException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bson.conversions.Bson;
+
+/**
+ * Stores devices in {@code devices}. The serial number is unique by index, so two concurrent
+ * registrations of one serial cannot both succeed.
+ */
+public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
+
+    static final String COLLECTION = "devices";
+
+    private final MongoCollection<Device> devices;
+
+    public DeviceRepository(FleetStore store) {
+        this.devices = store.collection(COLLECTION, Device.class);
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(
+            new IndexModel(Indexes.ascending("serial"), new IndexOptions().unique(true).name("unique_serial")),
+            new IndexModel(Indexes.ascending("ouId", "status")),
+            new IndexModel(Indexes.ascending("tags")));
+    }
+
+    Optional<Device> find(String id) {
+        return Optional.ofNullable(devices.find(eq("_id", id)).first());
+    }
+
+    Optional<Device> findBySerial(String serial) {
+        return Optional.ofNullable(devices.find(eq("serial", serial)).first());
+    }
+
+    @Override
+    public boolean anyIn(String ouId) {
+        return devices.find(eq("ouId", ouId)).limit(1).first() != null;
+    }
+
+    /** Inserts a new device; a serial that exists already is a conflict naming the existing device. */
+    void insert(Device device) {
+        try {
+            devices.insertOne(device);
+        } catch (MongoException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            String existing = findBySerial(device.serial()).map(Device::id).orElse("another device");
+            throw new ConflictException("duplicate-serial",
+                "serial " + device.serial() + " is already registered (" + existing + ")");
+        }
+    }
+
+    void replace(Device changed, long expectedVersion) {
+        if (devices.replaceOne(and(eq("_id", changed.id()), eq("version", expectedVersion)), changed).getMatchedCount() == 0) {
+            throw find(changed.id())
+                .<RuntimeException>map(current -> new VersionConflictException("device", changed.id(), expectedVersion, current.version()))
+                .orElseGet(() -> new NotFoundException("device", changed.id()));
+        }
+    }
+
+    /** One page of the devices matching {@code query} within {@code ouIds} (null: any unit), by serial. */
+    Page<Device> search(DeviceQuery query, Set<String> ouIds, PageRequest page) {
+        Bson filter = filter(query, ouIds);
+        long total = devices.countDocuments(filter);
+        List<Device> items = devices.find(filter).sort(Sorts.ascending("serial"))
+            .skip(page.offset()).limit(page.size()).into(new ArrayList<>());
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static Bson filter(DeviceQuery query, Set<String> ouIds) {
+        List<Bson> parts = new ArrayList<>();
+        if (ouIds != null) {
+            parts.add(in("ouId", ouIds));
+        }
+        if (query.status() != null) {
+            parts.add(eq("status", query.status()));
+        }
+        if (query.text() != null) {
+            Pattern contains = Pattern.compile(Pattern.quote(query.text()), Pattern.CASE_INSENSITIVE);
+            parts.add(or(regex("serial", contains), regex("model", contains), regex("assetTag", contains),
+                regex("notes", contains), regex("tags", contains)));
+        }
+        return parts.isEmpty() ? new org.bson.Document() : and(parts);
+    }
+}

@@ -1,0 +1,141 @@
+package io.kioskfleet.core.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open store every repository reads and writes: either the embedded, in-process server or
+ * an external MongoDB reached through {@code MONGODB_URI}.
+ */
+public final class FleetStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetStore.class);
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final EmbeddedStore embedded;
+    private final String description;
+
+    private FleetStore(MongoClient client, MongoDatabase database, EmbeddedStore embedded, String description) {
+        this.client = client;
+        this.database = database;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    /**
+     * Opens the store the settings name and checks that it answers.
+     *
+     * @throws StoreUnavailableException with a one-line explanation when it cannot
+     */
+    public static FleetStore open(StoreSettings settings) {
+        return settings.embedded() ? openEmbedded(settings) : openExternal(settings);
+    }
+
+    private static FleetStore openEmbedded(StoreSettings settings) {
+        EmbeddedStore embedded = EmbeddedStore.open(settings.dataDir());
+        MongoClient client = MongoClients.create(clientSettings(new ConnectionString(embedded.connectionString()), settings));
+        String description = "embedded store, data in " + embedded.file();
+        FleetStore store = new FleetStore(client, client.getDatabase(settings.databaseName()), embedded, description);
+        store.ping();
+        log.info("Store: {}", description);
+        return store;
+    }
+
+    private static FleetStore openExternal(StoreSettings settings) {
+        ConnectionString uri = parse(settings.mongoUri());
+        String database = Optional.ofNullable(uri.getDatabase()).orElse(settings.databaseName());
+        MongoClient client = MongoClients.create(clientSettings(uri, settings));
+        String description = "MongoDB at " + String.join(",", uri.getHosts()) + ", database " + database;
+        FleetStore store = new FleetStore(client, client.getDatabase(database), null, description);
+        try {
+            store.ping();
+        } catch (StoreUnavailableException e) {
+            store.close();
+            throw e;
+        }
+        log.info("Store: {}", description);
+        return store;
+    }
+
+    private static ConnectionString parse(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new StoreUnavailableException("MONGODB_URI is not a MongoDB connection string (" + e.getMessage()
+                + "); use mongodb://host:port/database or unset it to use the embedded store", e);
+        }
+    }
+
+    private static MongoClientSettings clientSettings(ConnectionString uri, StoreSettings settings) {
+        long timeoutMillis = settings.connectTimeout().toMillis();
+        return MongoClientSettings.builder()
+            .applyConnectionString(uri)
+            .codecRegistry(StoreCodecs.registry())
+            .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+            .applyToSocketSettings(socket -> socket.connectTimeout((int) timeoutMillis, TimeUnit.MILLISECONDS))
+            .build();
+    }
+
+    /**
+     * Asks the store to answer a ping.
+     *
+     * @throws StoreUnavailableException when it does not
+     */
+    public void ping() {
+        try {
+            database.runCommand(new Document("ping", 1));
+        } catch (MongoException e) {
+            throw new StoreUnavailableException("cannot reach the store (" + description + "): "
+                + firstLine(e.getMessage())
+                + "; check MONGODB_URI and that MongoDB is running, or unset MONGODB_URI to use the embedded store", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no answer";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** A typed collection, encoded and decoded through the store's codecs. */
+    public <T> MongoCollection<T> collection(String name, Class<T> type) {
+        return database.getCollection(name, type);
+    }
+
+    /** The database, for the rare caller that needs raw documents. */
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** Which store is in use and where, for the start-up log and the health endpoint. */
+    public String description() {
+        return description;
+    }
+
+    /** True when this is the embedded, in-process store. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.kioskfleet.core;
+
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.devices.DeviceRepository;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.ous.OuRepository;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.store.IndexBootstrap;
+import io.kioskfleet.core.store.StoreClock;
+import io.kioskfleet.core.store.StoreSettings;
+import io.kioskfleet.core.users.UserAccounts;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The core services wired on a real embedded store in a directory, as the application wires
+ * them, for tests that want the real thing rather than mocks.
+ */
+public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
+                          UserAccounts users) implements AutoCloseable {
+
+    /** A fleet admin calling from a test. */
+    public static final Actor ADMIN = new Actor("test-admin", Set.of(Role.FLEET_ADMIN), Set.of(), "127.0.0.1");
+
+    /** Opens (or reopens) the store in {@code dataDir} and wires the services on it. */
+    public static CoreFixture open(Path dataDir) {
+        FleetStore store = FleetStore.open(new StoreSettings("", dataDir, "kioskfleet", Duration.ofSeconds(5)));
+        Clock clock = StoreClock.system();
+        AuditChain audit = new AuditChain(store, clock);
+        OuRepository ouRepository = new OuRepository(store);
+        DeviceRepository deviceRepository = new DeviceRepository(store);
+        OrganisationUnits units = new OrganisationUnits(ouRepository, deviceRepository, audit, clock);
+        DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
+        UserAccounts users = new UserAccounts(store, raw -> "plain:" + raw, audit, clock);
+        new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
+        return new CoreFixture(store, audit, units, devices, users);
+    }
+
+    /** A branch admin of {@code ouIds}. */
+    public static Actor branchAdminOf(String... ouIds) {
+        return new Actor("branch-admin", Set.of(Role.BRANCH_ADMIN), Set.of(ouIds), "127.0.0.1");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

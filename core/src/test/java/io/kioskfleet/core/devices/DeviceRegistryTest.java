@@ -1,0 +1,215 @@
+package io.kioskfleet.core.devices;
+
+import static io.kioskfleet.core.CoreFixture.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.input.FieldError;
+import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.ous.OrganisationUnit;
+import io.kioskfleet.core.ous.OuDraft;
+import io.kioskfleet.core.store.ConflictException;
+import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.store.VersionConflictException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceRegistryTest {
+
+    @TempDir
+    Path dataDir;
+    CoreFixture fleet;
+    DeviceRegistry devices;
+    OrganisationUnit hq;
+    OrganisationUnit north;
+    OrganisationUnit south;
+
+    @BeforeEach
+    void open() {
+        fleet = CoreFixture.open(dataDir);
+        devices = fleet.devices();
+        hq = fleet.units().create(ADMIN, new OuDraft("本庁舎", null, null, 0));
+        north = fleet.units().create(ADMIN, new OuDraft("北部支所", hq.id(), "北区1", 90));
+        south = fleet.units().create(ADMIN, new OuDraft("南部支所", hq.id(), "南区2", 30));
+    }
+
+    @AfterEach
+    void close() {
+        fleet.close();
+    }
+
+    private Device register(String serial, String ouId) {
+        return devices.preRegister(ADMIN, new DeviceDraft(serial, ouId, "Chromebook", null, List.of("shared"), null));
+    }
+
+    private static List<String> paths(Throwable e) {
+        return ((InvalidInputException) e).errors().stream().map(FieldError::path).toList();
+    }
+
+    @Test
+    void aPreRegisteredDeviceWaitsToEnrollUnderItsSerial() {
+        Device device = register(" sn-0001 ", north.id());
+        assertThat(device.id()).startsWith("dev_");
+        assertThat(device.serial()).isEqualTo("SN-0001");
+        assertThat(device.status()).isEqualTo(DeviceStatus.PREREGISTERED);
+        assertThat(devices.get(ADMIN, device.id())).isEqualTo(device);
+    }
+
+    @Test
+    void aSerialIsRegisteredOnceEvenIgnoringCase() {
+        register("SN-0001", north.id());
+        assertThatThrownBy(() -> register("sn-0001", south.id()))
+            .isInstanceOf(ConflictException.class)
+            .hasMessageContaining("SN-0001 is already registered");
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneSerialHaveExactlyOneWinner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            attempts.add(() -> {
+                try {
+                    register("SN-RACE", north.id());
+                    return true;
+                } catch (ConflictException lost) {
+                    return false;
+                }
+            });
+        }
+        long winners = 0;
+        for (Future<Boolean> result : pool.invokeAll(attempts)) {
+            winners += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(winners).isEqualTo(1);
+    }
+
+    @Test
+    void badFieldsAreAllReportedWithTheirPaths() {
+        assertThatThrownBy(() -> devices.preRegister(ADMIN,
+            new DeviceDraft("x", null, null, null, List.of("ok", "not ok!"), null)))
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(paths(e)).containsExactly("serial", "ouId", "tags[1]"));
+        assertThatThrownBy(() -> register("SN-0002", "ou_missing"))
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(paths(e)).containsExactly("ouId"));
+    }
+
+    @Test
+    void theListFiltersByUnitStatusAndTextAndPages() {
+        for (int i = 1; i <= 7; i++) {
+            register(String.format("N-%03d", i), north.id());
+        }
+        register("S-001", south.id());
+        devices.retire(ADMIN, register("S-002", south.id()).id(), "broken screen", null);
+
+        Page<Device> firstPage = devices.search(ADMIN, new DeviceQuery(north.id(), false, null, null), new PageRequest(0, 5));
+        assertThat(firstPage.total()).isEqualTo(7);
+        assertThat(firstPage.items()).extracting(Device::serial).containsExactly("N-001", "N-002", "N-003", "N-004", "N-005");
+        assertThat(devices.search(ADMIN, new DeviceQuery(north.id(), false, null, null), new PageRequest(1, 5)).items())
+            .extracting(Device::serial).containsExactly("N-006", "N-007");
+        assertThat(devices.search(ADMIN, new DeviceQuery(hq.id(), true, DeviceStatus.RETIRED, null), new PageRequest(0, 50)).items())
+            .extracting(Device::serial).containsExactly("S-002");
+        assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, "s-00"), new PageRequest(0, 50)).total()).isEqualTo(2);
+        assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, "broken"), new PageRequest(0, 50)).total()).isZero();
+        assertThat(devices.search(ADMIN, new DeviceQuery(hq.id(), false, null, null), new PageRequest(0, 50)).total()).isZero();
+    }
+
+    @Test
+    void aBranchAdminSeesAndTouchesOnlyTheirOwnBranch() {
+        Device southDevice = register("S-001", south.id());
+        register("N-001", north.id());
+        Actor northAdmin = CoreFixture.branchAdminOf(north.id());
+
+        assertThat(devices.search(northAdmin, DeviceQuery.everything(), new PageRequest(0, 50)).items())
+            .extracting(Device::serial).containsExactly("N-001");
+        assertThat(devices.search(northAdmin, new DeviceQuery(hq.id(), true, null, null), new PageRequest(0, 50)).items())
+            .extracting(Device::serial).containsExactly("N-001");
+        assertThatThrownBy(() -> devices.get(northAdmin, southDevice.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> devices.retire(northAdmin, southDevice.id(), null, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> devices.preRegister(northAdmin, new DeviceDraft("S-009", south.id(), null, null, null, null)))
+            .isInstanceOf(ForbiddenException.class);
+        assertThat(devices.preRegister(northAdmin, new DeviceDraft("N-009", north.id(), null, null, null, null)).ouId())
+            .isEqualTo(north.id());
+    }
+
+    @Test
+    void retiringIsRecordedOnceAndHonoursTheVersionTheCallerSaw() {
+        Device device = register("SN-0001", north.id());
+        Device retired = devices.retire(ADMIN, device.id(), "lost on a train", 1L);
+        assertThat(retired.status()).isEqualTo(DeviceStatus.RETIRED);
+        assertThat(retired.retiredReason()).isEqualTo("lost on a train");
+        assertThat(retired.version()).isEqualTo(2);
+        assertThat(devices.retire(ADMIN, device.id(), "again", null)).isEqualTo(retired);
+
+        Device other = register("SN-0002", north.id());
+        assertThatThrownBy(() -> devices.retire(ADMIN, other.id(), null, 7L)).isInstanceOf(VersionConflictException.class);
+        assertThat(fleet.audit().verify().eventsChecked()).isEqualTo(3 + 3);
+    }
+
+    @Test
+    void aCsvFileRegistersEveryRowByUnitNameOrId() {
+        String csv = "serial,ou,model,assetTag,tags\r\n"
+            + "SN-1001,北部支所,Chromebook,A-1,shared;kiosk\r\n"
+            + "\"SN-1002\"," + south.id() + ",\"Think, Book\",A-2,\r\n";
+        DeviceImport result = devices.importCsv(ADMIN, csv.getBytes(StandardCharsets.UTF_8), false);
+        assertThat(result.created()).isEqualTo(2);
+        assertThat(result.rows()).extracting(DeviceImport.Row::line).containsExactly(2, 3);
+        Device second = devices.get(ADMIN, result.rows().get(1).deviceId());
+        assertThat(second.model()).isEqualTo("Think, Book");
+        assertThat(second.ouId()).isEqualTo(south.id());
+        assertThat(devices.get(ADMIN, result.rows().get(0).deviceId()).tags()).containsExactly("shared", "kiosk");
+    }
+
+    @Test
+    void aCsvFileWithAnyBadRowWritesNothingAndNamesEveryBadLine() {
+        register("SN-2000", north.id());
+        String csv = "serial,ou\nSN-2001,北部支所\nSN-2000,北部支所\nSN-2003,どこにもない支所\nSN-2001,南部支所\n,南部支所\n";
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, csv.getBytes(StandardCharsets.UTF_8), false))
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(paths(e))
+                .containsExactly("line 3: serial", "line 4: ou", "line 5: serial", "line 6: serial"));
+        assertThat(devices.search(ADMIN, DeviceQuery.everything(), new PageRequest(0, 50)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aCsvFileSavedByJapaneseExcelInShiftJisIsRead() {
+        String csv = "serial,ou,notes\r\nSN-3001,南部支所,窓際の席\r\n";
+        DeviceImport result = devices.importCsv(ADMIN, csv.getBytes(Charset.forName("windows-31j")), false);
+        assertThat(devices.get(ADMIN, result.rows().get(0).deviceId()).notes()).isEqualTo("窓際の席");
+    }
+
+    @Test
+    void aDryRunChecksWithoutWriting() {
+        DeviceImport result = devices.importCsv(ADMIN, "serial,ou\nSN-4001,北部支所\n".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.rows()).extracting(DeviceImport.Row::outcome).containsExactly(DeviceImport.Outcome.WOULD_CREATE);
+        assertThat(devices.search(ADMIN, DeviceQuery.everything(), new PageRequest(0, 50)).total()).isZero();
+    }
+
+    @Test
+    void aCsvFileWithAWrongHeaderIsRefusedAsAWhole() {
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, "serial,office\nSN-1,x\n".getBytes(StandardCharsets.UTF_8), false))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("unknown column 'office'");
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new byte[0], false))
+            .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+    }
+}
