@@ -3,6 +3,7 @@ package io.kioskfleet.core.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -25,8 +26,11 @@ public final class FleetStore implements AutoCloseable {
     private final MongoDatabase database;
     private final EmbeddedStore embedded;
     private final String description;
+    private final java.time.Duration timeout;
 
-    private FleetStore(MongoClient client, MongoDatabase database, EmbeddedStore embedded, String description) {
+    private FleetStore(MongoClient client, MongoDatabase database, EmbeddedStore embedded, String description,
+                       java.time.Duration timeout) {
+        this.timeout = timeout;
         this.client = client;
         this.database = database;
         this.embedded = embedded;
@@ -46,7 +50,8 @@ public final class FleetStore implements AutoCloseable {
         EmbeddedStore embedded = EmbeddedStore.open(settings.dataDir());
         MongoClient client = MongoClients.create(clientSettings(new ConnectionString(embedded.connectionString()), settings));
         String description = "embedded store, data in " + embedded.file();
-        FleetStore store = new FleetStore(client, client.getDatabase(settings.databaseName()), embedded, description);
+        FleetStore store = new FleetStore(client, client.getDatabase(settings.databaseName()), embedded, description,
+            settings.connectTimeout());
         store.ping();
         log.info("Store: {}", description);
         return store;
@@ -57,7 +62,7 @@ public final class FleetStore implements AutoCloseable {
         String database = Optional.ofNullable(uri.getDatabase()).orElse(settings.databaseName());
         MongoClient client = MongoClients.create(clientSettings(uri, settings));
         String description = "MongoDB at " + String.join(",", uri.getHosts()) + ", database " + database;
-        FleetStore store = new FleetStore(client, client.getDatabase(database), null, description);
+        FleetStore store = new FleetStore(client, client.getDatabase(database), null, description, settings.connectTimeout());
         try {
             store.ping();
         } catch (StoreUnavailableException e) {
@@ -95,6 +100,9 @@ public final class FleetStore implements AutoCloseable {
     public void ping() {
         try {
             database.runCommand(new Document("ping", 1));
+        } catch (MongoTimeoutException e) {
+            throw new StoreUnavailableException("cannot reach the store (" + description + "): no answer within "
+                + timeout.toSeconds() + "s; check MONGODB_URI and that MongoDB is running, or unset MONGODB_URI to use the embedded store", e);
         } catch (MongoException e) {
             throw new StoreUnavailableException("cannot reach the store (" + description + "): "
                 + firstLine(e.getMessage())

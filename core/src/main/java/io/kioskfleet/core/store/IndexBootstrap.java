@@ -27,5 +27,9 @@ public final class IndexBootstrap {
                 log.debug("Indexes ready on {}", repository.collectionName());
             }
         }
+        if (store.isEmbedded()) {
+            log.info("The embedded store enforces unique indexes and ignores the others; "
+                + "a MongoDB replica set (MONGODB_URI) uses all of them");
+        }
     }
 }

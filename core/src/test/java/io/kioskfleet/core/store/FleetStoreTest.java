@@ -55,6 +55,7 @@ class FleetStoreTest {
         assertThatThrownBy(() -> FleetStore.open(settings))
             .isInstanceOf(StoreUnavailableException.class)
             .hasMessageContaining("cannot reach the store (MongoDB at 127.0.0.1:1")
+            .hasMessageContaining("no answer within")
             .hasMessageContaining("MONGODB_URI")
             .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

@@ -1,0 +1,48 @@
+package io.kioskfleet.app.startup;
+
+import io.kioskfleet.app.KioskFleetProperties;
+import io.kioskfleet.core.demo.DemoOrganisation;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.users.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the service does once it is up: make sure an admin can sign in, seed the demo
+ * organisation when asked, and say where the data is.
+ */
+@Component
+public class FirstStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+
+    private final UserAccounts accounts;
+    private final DemoOrganisation demo;
+    private final FleetStore store;
+    private final KioskFleetProperties properties;
+
+    public FirstStart(UserAccounts accounts, DemoOrganisation demo, FleetStore store, KioskFleetProperties properties) {
+        this.accounts = accounts;
+        this.demo = demo;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        accounts.ensureFirstAdmin(properties.adminPassword()).ifPresent(password -> log.warn(
+            "Created user '{}' with password: {}  (shown only now; set KIOSKFLEET_ADMIN_PASSWORD to choose it)",
+            UserAccounts.FIRST_ADMIN, password));
+        if (properties.demo() || args.containsOption("demo")) {
+            if (demo.seedIfEmpty()) {
+                log.info("Seeded the demo organisation (a city hall, five branch offices and their laptops)");
+            } else {
+                log.info("Demo data not seeded: the store already holds an organisation");
+            }
+        }
+        log.info("KioskFleet is ready. Store: {}", store.description());
+    }
+}

@@ -1,0 +1,133 @@
+package io.kioskfleet.app.web;
+
+import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.input.FieldError;
+import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.store.ConflictException;
+import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.core.store.StoreUnavailableException;
+import io.kioskfleet.core.store.VersionConflictException;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure of an API call into an RFC 9457 problem+json answer: what went wrong,
+ * with the path of each bad field, and never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return Problems.invalid(e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(VersionConflictException.class)
+    ProblemDetail staleVersion(VersionConflictException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.reason(), e.getMessage());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+            : type == null ? "a valid value" : "a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return Problems.invalid(List.of(new FieldError(e.getName(), "must be " + expected)));
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ProblemDetail storeDown(StoreUnavailableException e) {
+        log.error("Store unavailable: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The store does not answer; try again shortly.");
+    }
+
+    /** Anything unforeseen: logged with an id the caller can quote, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {}", incident, e);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+            "Something went wrong on our side. Quote incident " + incident + " when reporting it.");
+        problem.setProperty("incident", incident);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        FieldError error = e.getCause() instanceof JacksonException jackson
+            ? JsonErrorPaths.describe(jackson)
+            : new FieldError("$", e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "a request body is required" : "the request body cannot be read");
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+            .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The upload is larger than the service accepts."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "no-such-endpoint",
+            "There is no " + e.getHttpMethod() + " /" + e.getResourcePath() + "; the API is described at /v3/api-docs."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        // Spring's own problems (404 route, 405, 415…) get a stable type like ours.
+        if (body instanceof ProblemDetail problem
+            && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(java.net.URI.create("urn:kioskfleet:problem:http-" + status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+}

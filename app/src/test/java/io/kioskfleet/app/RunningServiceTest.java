@@ -1,0 +1,78 @@
+package io.kioskfleet.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that use the whole service over real HTTP on a random port, on the embedded
+ * store in a fresh directory. All such tests share one running service, so each test makes its
+ * own names and serials.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kioskfleet.admin-password=" + RunningServiceTest.ADMIN_PASSWORD})
+public abstract class RunningServiceTest {
+
+    static final String ADMIN_PASSWORD = "test-admin-password";
+    private static final Path DATA_DIR = temporaryDirectory();
+
+    @LocalServerPort
+    int port;
+
+    protected ApiClient admin;
+    protected ApiClient anonymous;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("kioskfleet.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void clients() {
+        admin = ApiClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        anonymous = ApiClient.anonymous(port);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("kioskfleet-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A name no other test uses. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Headquarters, created by the first test that needs it. */
+    protected String headquartersId() {
+        ApiClient.Answer list = admin.get("/api/v1/ous");
+        for (var unit : list.json()) {
+            if ("HEADQUARTERS".equals(unit.path("kind").asString())) {
+                return unit.path("id").asString();
+            }
+        }
+        ApiClient.Answer created = admin.post("/api/v1/ous", "{\"name\":\"本庁舎\",\"address\":\"中央区1-1\"}");
+        if (created.status() == 409) {
+            return headquartersId();
+        }
+        return created.text("id");
+    }
+
+    /** A new branch office under headquarters. */
+    protected String newBranch(int travelMinutes) {
+        String body = "{\"name\":\"" + unique("支所") + "\",\"parentId\":\"" + headquartersId()
+            + "\",\"address\":\"北区1-2-3\",\"travelMinutes\":" + travelMinutes + "}";
+        return admin.post("/api/v1/ous", body).text("id");
+    }
+}

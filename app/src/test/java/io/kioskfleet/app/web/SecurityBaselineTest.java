@@ -1,0 +1,70 @@
+package io.kioskfleet.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.app.ApiClient;
+import io.kioskfleet.app.ApiClient.Answer;
+import io.kioskfleet.app.RunningServiceTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class SecurityBaselineTest extends RunningServiceTest {
+
+    @LocalServerPort
+    int serverPort;
+
+    @Test
+    void healthIsPublicButShowsNoDetailsToStrangers() {
+        Answer health = anonymous.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.body()).doesNotContain("store");
+    }
+
+    @Test
+    void signedInAdminsSeeWhichStoreIsInUse() {
+        Answer health = admin.get("/actuator/health");
+        assertThat(health.json().path("components").path("store").path("details").path("mode").asString())
+            .isEqualTo("embedded");
+    }
+
+    @Test
+    void everythingElseNeedsSigningIn() {
+        for (String path : new String[] {"/api/v1/devices", "/api/v1/ous", "/api/v1/audit/verify", "/actuator/prometheus",
+            "/v3/api-docs"}) {
+            Answer answer = anonymous.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(401);
+        }
+        Answer api = anonymous.get("/api/v1/devices");
+        assertThat(api.contentType()).startsWith("application/problem+json");
+        assertThat(api.text("type")).isEqualTo("urn:kioskfleet:problem:unauthenticated");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThat(ApiClient.signedIn(serverPort, "admin", "wrong").get("/api/v1/devices").status()).isEqualTo(401);
+        assertThat(ApiClient.signedIn(serverPort, "nobody", "x").get("/api/v1/devices").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserIsSentToTheSignInPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/")).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void securityHeadersAreSet() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+}

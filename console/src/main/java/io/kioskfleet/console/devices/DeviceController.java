@@ -1,0 +1,77 @@
+package io.kioskfleet.console.devices;
+
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.devices.Device;
+import io.kioskfleet.core.devices.DeviceImport;
+import io.kioskfleet.core.devices.DeviceQuery;
+import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/v1/devices}: pre-registering, listing, reading and retiring devices. */
+@RestController
+@RequestMapping("/api/v1/devices")
+public class DeviceController {
+
+    private final DeviceRegistry devices;
+
+    public DeviceController(DeviceRegistry devices) {
+        this.devices = devices;
+    }
+
+    /** Devices by serial, filtered by unit ({@code ou}, with sub-units unless {@code subUnits=false}), status and text. */
+    @GetMapping
+    public Page<Device> list(Actor actor,
+                             @RequestParam(required = false) String ou,
+                             @RequestParam(defaultValue = "true") boolean subUnits,
+                             @RequestParam(required = false) DeviceStatus status,
+                             @RequestParam(name = "q", required = false) String text,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        return devices.search(actor, new DeviceQuery(ou, subUnits, status, text), new PageRequest(page, size));
+    }
+
+    @GetMapping("/{id}")
+    public Device get(Actor actor, @PathVariable String id) {
+        return devices.get(actor, id);
+    }
+
+    @PostMapping
+    public ResponseEntity<Device> preRegister(Actor actor, @RequestBody DeviceRequest request) {
+        Device device = devices.preRegister(actor, request.draft());
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id())).body(device);
+    }
+
+    /** Pre-registers every device in a CSV file sent as the request body. */
+    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public DeviceImport importCsv(Actor actor, @RequestBody byte[] csv, @RequestParam(defaultValue = "false") boolean dryRun) {
+        return devices.importCsv(actor, csv, dryRun);
+    }
+
+    /** The same, with the CSV file uploaded as the form field {@code file}. */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public DeviceImport importCsvFile(Actor actor, @RequestPart("file") MultipartFile file,
+                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        return devices.importCsv(actor, file.getBytes(), dryRun);
+    }
+
+    @PostMapping("/{id}/retire")
+    public Device retire(Actor actor, @PathVariable String id, @RequestBody(required = false) RetireRequest request) {
+        RetireRequest body = request == null ? new RetireRequest(null, null) : request;
+        return devices.retire(actor, id, body.reason(), body.version());
+    }
+}

@@ -1,0 +1,72 @@
+package io.kioskfleet.console.security;
+
+import io.kioskfleet.core.users.PasswordHashing;
+import io.kioskfleet.core.users.UserAccounts;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may reach what: {@code /actuator/health} is public, everything else needs a signed-in
+ * user, by HTTP Basic (scripts) or the sign-in form (browsers). API callers get problem+json
+ * for 401 and 403; browsers are sent to the sign-in page.
+ */
+@Configuration
+public class ConsoleSecurity implements WebMvcConfigurer {
+
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PasswordHashing passwordHashing(PasswordEncoder encoder) {
+        return encoder::encode;
+    }
+
+    @Bean
+    StoredUsers storedUsers(UserAccounts accounts) {
+        return new StoredUsers(accounts);
+    }
+
+    @Bean
+    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
+        ProblemJsonSecurityResponses problems = new ProblemJsonSecurityResponses();
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                .anyRequest().authenticated())
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            .formLogin(form -> form.permitAll())
+            // Only browsers are sent back to the page they asked for after signing in.
+            .requestCache(cache -> cache.requestCache(browserRequestCache()))
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(problems, API)
+                .defaultAccessDeniedHandlerFor(problems, API))
+            // Scripts authenticate per request with a header a foreign site cannot set, so they
+            // need no CSRF token; browsers with a session cookie do.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+        return http.build();
+    }
+
+    private static HttpSessionRequestCache browserRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> !API.matches(request));
+        return cache;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentActor());
+    }
+}
