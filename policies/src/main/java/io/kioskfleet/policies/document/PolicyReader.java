@@ -49,9 +49,10 @@ public final class PolicyReader {
         reportUnknownKeys(document, problems);
         expectText(document, "apiVersion", PolicyDocument.API_VERSION, problems);
         expectText(document, "kind", PolicyDocument.KIND, problems);
-        PolicyMetadata metadata = document.entry("metadata")
-            .map(entry -> metadata(entry.value(), problems))
-            .orElseGet(() -> missing("metadata", document, problems));
+        Optional<SourceMap.Entry> metadataEntry = document.entry("metadata");
+        PolicyMetadata metadata = metadataEntry.isPresent()
+            ? metadata(metadataEntry.get().value(), problems)
+            : missing("metadata", document, problems);
         ReadSettings settings = document.entry("settings")
             .map(entry -> SettingsReader.read(entry.value(), "settings", problems))
             .orElse(null);
