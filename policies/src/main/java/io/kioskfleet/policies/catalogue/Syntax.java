@@ -34,7 +34,10 @@ public enum Syntax implements StringSyntax {
     private static final Pattern MEDIA_TYPE =
         Pattern.compile("[a-z]+/([a-z0-9][a-z0-9!#$&^_.+-]{0,126}|\\*)");
     private static final Pattern APP = Pattern.compile("([A-Za-z][A-Za-z0-9_.-]{0,127})?");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    // Also NEL and the Unicode line and paragraph separators: YAML reads them as line breaks,
+    // so canonical JSON holding them raw would not read back as the same text.
+    private static final Pattern CONTROL =
+        Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029&&[^\\n\\t]]");
 
     private final String description;
     private final BiFunction<String, ProblemSite, String> rule;

@@ -1,6 +1,7 @@
 package io.kioskfleet.policies.document;
 
 import io.kioskfleet.policies.catalogue.Catalogue;
+import io.kioskfleet.policies.catalogue.Syntax;
 import io.kioskfleet.policies.report.NearestName;
 import io.kioskfleet.policies.report.Problems;
 import io.kioskfleet.policies.report.SourcePosition;
@@ -129,7 +130,8 @@ public final class PolicyReader {
                 PolicyMetadata.MAX_DESCRIPTION);
             return null;
         }
-        return scalar.text();
+        return Syntax.FREE_TEXT.normalize(scalar.text(),
+            problems.at("metadata.description", node.position()));
     }
 
     private static Map<String, SourcePosition> locks(SourceNode node, Problems problems) {
