@@ -1,0 +1,6 @@
+package io.kioskfleet.policies.diff;
+
+/** How an entry differs between two policy versions. */
+public enum ChangeKind {
+    ADDED, REMOVED, CHANGED
+}

@@ -1,0 +1,37 @@
+package io.kioskfleet.policies.source;
+
+import io.kioskfleet.policies.report.SourcePosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A value of submitted policy input, before it is given meaning by the settings catalogue. */
+public sealed interface SourceNode permits SourceScalar, SourceList, SourceMap {
+
+    /** Where the value starts in the source text. */
+    SourcePosition position();
+
+    /**
+     * The node of a plain Java value (maps, lists, strings, numbers, booleans, null), so input
+     * that arrives as objects is checked by the same code as text.
+     */
+    static SourceNode ofPlainValue(Object value) {
+        SourcePosition at = SourcePosition.UNKNOWN;
+        if (value == null) {
+            return new SourceScalar("null", true, at);
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<SourceMap.Entry> entries = new ArrayList<>();
+            map.forEach((k, v) -> entries.add(new SourceMap.Entry(String.valueOf(k), at,
+                ofPlainValue(v))));
+            return new SourceMap(entries, at);
+        }
+        if (value instanceof List<?> list) {
+            return new SourceList(list.stream().map(SourceNode::ofPlainValue).toList(), at);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return new SourceScalar(String.valueOf(value), true, at);
+        }
+        return new SourceScalar(String.valueOf(value), false, at);
+    }
+}

@@ -1,0 +1,6 @@
+package io.kioskfleet.protocol.policy;
+
+/** How far clipboard contents may travel from the guest session. */
+public enum ClipboardMode {
+    BLOCKED, WITHIN_SESSION, ALLOWED
+}
