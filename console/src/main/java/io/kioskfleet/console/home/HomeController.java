@@ -1,13 +1,8 @@
 package io.kioskfleet.console.home;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
-import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.ous.OrganisationUnits;
-import io.kioskfleet.core.store.PageRequest;
-import java.util.EnumMap;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +23,7 @@ public class HomeController {
     public String home(Actor actor, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("units", units.all());
-        Map<DeviceStatus, Long> counts = new EnumMap<>(DeviceStatus.class);
-        for (DeviceStatus status : DeviceStatus.values()) {
-            counts.put(status, devices.search(actor, new DeviceQuery(null, true, status, null), new PageRequest(0, 1)).total());
-        }
-        model.addAttribute("deviceCounts", counts);
+        model.addAttribute("deviceCounts", devices.countByStatus(actor));
         return "home";
     }
 }

@@ -168,6 +168,22 @@ public final class DeviceRegistry {
     }
 
     /**
+     * How many devices the actor may see are in each status; empty for someone who may not
+     * see devices at all (staff).
+     */
+    public Map<DeviceStatus, Long> countByStatus(Actor actor) {
+        if (!(actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN) || actor.has(Role.HELPDESK)
+            || actor.has(Role.AUDITOR))) {
+            return Map.of();
+        }
+        Map<DeviceStatus, Long> counts = new java.util.EnumMap<>(DeviceStatus.class);
+        for (DeviceStatus status : DeviceStatus.values()) {
+            counts.put(status, search(actor, new DeviceQuery(null, true, status, null), new PageRequest(0, 1)).total());
+        }
+        return counts;
+    }
+
+    /**
      * Retires a device for good: from now on it is refused. Retiring a retired device changes
      * nothing. With {@code expectedVersion} the retirement only happens if nobody changed the
      * device since the caller read it.

@@ -212,4 +212,19 @@ class DeviceRegistryTest {
         assertThatThrownBy(() -> devices.importCsv(ADMIN, new byte[0], false))
             .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
     }
+
+    @Test
+    void countsByStatusCoverWhatTheActorMaySeeAndNothingForStaff() {
+        register("N-001", north.id());
+        devices.retire(ADMIN, register("N-002", north.id()).id(), null, null);
+        register("S-001", south.id());
+
+        assertThat(devices.countByStatus(ADMIN))
+            .containsEntry(DeviceStatus.PREREGISTERED, 2L).containsEntry(DeviceStatus.RETIRED, 1L)
+            .containsEntry(DeviceStatus.ENROLLED, 0L);
+        assertThat(devices.countByStatus(CoreFixture.branchAdminOf(south.id())))
+            .containsEntry(DeviceStatus.PREREGISTERED, 1L).containsEntry(DeviceStatus.RETIRED, 0L);
+        Actor staff = new Actor("staff", java.util.Set.of(io.kioskfleet.core.access.Role.STAFF), java.util.Set.of(), "x");
+        assertThat(devices.countByStatus(staff)).isEmpty();
+    }
 }
