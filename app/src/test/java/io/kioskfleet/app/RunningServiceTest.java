@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"kioskfleet.admin-password=" + RunningServiceTest.ADMIN_PASSWORD})
 public abstract class RunningServiceTest {
 
-    static final String ADMIN_PASSWORD = "test-admin-password";
+    protected static final String ADMIN_PASSWORD = "test-admin-password";
     private static final Path DATA_DIR = temporaryDirectory();
 
     @LocalServerPort
@@ -49,9 +49,12 @@ public abstract class RunningServiceTest {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+
     /** A name no other test uses. */
     protected static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        return prefix + "-" + RUN + "-" + NEXT.incrementAndGet();
     }
 
     /** Headquarters, created by the first test that needs it. */

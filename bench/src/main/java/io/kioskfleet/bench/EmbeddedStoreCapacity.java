@@ -69,7 +69,8 @@ public final class EmbeddedStoreCapacity {
                         int n = registered + i;
                         csv.append(String.format("BENCH-%07d,%s,Chromebook,shared%n", n, branches.get(n % BRANCHES)));
                     }
-                    var result = devices.importCsv(Actor.SYSTEM, csv.toString().getBytes(StandardCharsets.UTF_8), false);
+                    var result = devices.importCsv(Actor.SYSTEM,
+                        new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), false);
                     someId = result.rows().get(0).deviceId();
                     registered += batch;
                 }
@@ -82,7 +83,7 @@ public final class EmbeddedStoreCapacity {
                 double branch = medianMillis(() -> devices.search(Actor.SYSTEM,
                     new DeviceQuery(branches.get(3), false, null, null), new PageRequest(0, 50)));
                 long verifyStart = System.nanoTime();
-                audit.verify();
+                audit.verify(Actor.SYSTEM);
                 double verify = (System.nanoTime() - verifyStart) / 1e9;
                 System.out.printf("%8d %12.0f %10.2f %10.1f %12.1f %12.1f %12.1f%n", target,
                     stepSize(steps, target) / seconds, get, page, search, branch, verify);

@@ -1,6 +1,7 @@
 package io.kioskfleet.app.startup;
 
 import io.kioskfleet.app.KioskFleetProperties;
+import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.demo.DemoOrganisation;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.users.UserAccounts;
@@ -11,8 +12,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * What the service does once it is up: make sure an admin can sign in, seed the demo
- * organisation when asked, and say where the data is.
+ * What the service does once it is up: finish recording changes an earlier stop interrupted,
+ * make sure an admin can sign in, seed the demo organisation when asked, and say where the
+ * data is.
  */
 @Component
 public class FirstStart implements ApplicationRunner {
@@ -23,8 +25,11 @@ public class FirstStart implements ApplicationRunner {
     private final DemoOrganisation demo;
     private final FleetStore store;
     private final KioskFleetProperties properties;
+    private final AuditChain audit;
 
-    public FirstStart(UserAccounts accounts, DemoOrganisation demo, FleetStore store, KioskFleetProperties properties) {
+    public FirstStart(UserAccounts accounts, DemoOrganisation demo, FleetStore store, KioskFleetProperties properties,
+                      AuditChain audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.demo = demo;
         this.store = store;
@@ -33,6 +38,10 @@ public class FirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int recovered = audit.completeInterruptedChanges();
+        if (recovered > 0) {
+            log.warn("Recorded {} change(s) in the audit chain that an earlier stop interrupted", recovered);
+        }
         accounts.ensureFirstAdmin(properties.adminPassword()).ifPresent(password -> log.warn(
             "Created user '{}' with password: {}  (shown only now; set KIOSKFLEET_ADMIN_PASSWORD to choose it)",
             UserAccounts.FIRST_ADMIN, password));

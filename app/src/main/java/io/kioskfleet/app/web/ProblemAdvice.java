@@ -3,6 +3,9 @@ package io.kioskfleet.app.web;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.TooLargeException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.StoreUnavailableException;
@@ -71,10 +74,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.invalid(List.of(new FieldError(e.getName(), "must be " + expected)));
     }
 
-    @ExceptionHandler(StoreUnavailableException.class)
-    ProblemDetail storeDown(StoreUnavailableException e) {
+    @ExceptionHandler({StoreUnavailableException.class, MongoTimeoutException.class, MongoSocketException.class})
+    ProblemDetail storeDown(RuntimeException e) {
         log.error("Store unavailable: {}", e.getMessage());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The store does not answer; try again shortly.");
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", e.getMessage());
+        problem.setProperty("limitBytes", e.limitBytes());
+        return problem;
     }
 
     /** Anything unforeseen: logged with an id the caller can quote, answered without internals. */

@@ -118,4 +118,23 @@ class DeviceApiTest extends RunningServiceTest {
         assertThat(paths).containsExactly("line 3: serial", "line 4: ou");
         assertThat(admin.get("/api/v1/devices?q=" + good).json().path("total").asInt()).isZero();
     }
+
+    @Test
+    void aCsvFileOverTheLimitIs413AndNothingIsWritten() {
+        byte[] huge = new byte[5 * 1024 * 1024 + 10];
+        java.util.Arrays.fill(huge, (byte) 'A');
+        Answer refused = admin.postBytes("/api/v1/devices/import", "text/csv", huge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.text("type")).isEqualTo("urn:kioskfleet:problem:too-large");
+    }
+
+    @Test
+    void aDevicesHistoryIsInTheAuditChain() {
+        String id = preRegister(unique("HIS"), newBranch(5)).text("id");
+        admin.post("/api/v1/devices/" + id + "/retire", "{\"reason\":\"history\"}");
+        JsonNode history = admin.get("/api/v1/audit?target=" + id).json().path("items");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).path("action").asString()).isEqualTo("device.preregister");
+        assertThat(history.get(1).path("action").asString()).isEqualTo("device.retire");
+    }
 }

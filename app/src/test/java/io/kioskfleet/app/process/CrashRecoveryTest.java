@@ -20,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The service is killed with SIGKILL while writes are in flight; after a restart on the same
- * data directory every write it acknowledged is there and the audit chain still verifies.
+ * data directory every write it acknowledged is there, every stored device has its audit
+ * event, and the audit chain still verifies.
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrashRecoveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -61,7 +63,9 @@ class CrashRecoveryTest {
                     }
                 });
             }
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
             while (acknowledged.size() < 150) {
+                assertThat(java.time.Instant.now()).as("150 writes acknowledged within a minute").isBefore(deadline);
                 Thread.sleep(20);
             }
             service.kill();
@@ -82,6 +86,17 @@ class CrashRecoveryTest {
                 }
             }
             assertThat(stored).containsAll(acknowledged);
+            Set<String> audited = new HashSet<>();
+            for (int page = 0; ; page++) {
+                JsonNode events = admin.get("/api/v1/audit?size=500&page=" + page).json().path("items");
+                events.forEach(event -> audited.add(event.path("targetId").asString()));
+                if (events.size() < 500) {
+                    break;
+                }
+            }
+            JsonNode devices = admin.get("/api/v1/devices?ou=" + branch + "&size=500").json().path("items");
+            devices.forEach(device -> assertThat(audited).as("audit event of %s", device.path("serial").asString())
+                .contains(device.path("id").asString()));
             JsonNode verification = admin.get("/api/v1/audit/verify").json();
             assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.path("eventsChecked").asInt()).isGreaterThanOrEqualTo(acknowledged.size() + 3);

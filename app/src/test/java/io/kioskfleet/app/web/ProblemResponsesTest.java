@@ -74,6 +74,7 @@ class ProblemResponsesTest extends RunningServiceTest {
         assertThat(paths(admin.get("/api/v1/devices?page=first"))).containsExactly("page");
         assertThat(paths(admin.get("/api/v1/devices?status=MISSING"))).containsExactly("status");
         assertThat(paths(admin.get("/api/v1/devices?size=100000"))).containsExactly("size");
+        assertThat(paths(admin.get("/api/v1/devices?page=2147483647&size=500"))).containsExactly("page");
     }
 
     @Test

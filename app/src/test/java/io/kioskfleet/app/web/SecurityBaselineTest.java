@@ -26,6 +26,29 @@ class SecurityBaselineTest extends RunningServiceTest {
     }
 
     @Test
+    void aCrossSiteRequestWithARememberedPasswordStillNeedsTheCsrfToken() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + RunningServiceTest.ADMIN_PASSWORD).getBytes());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/api/v1/ous"))
+                .header("Authorization", basic).header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"evil\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("urn:kioskfleet:problem:csrf");
+    }
+
+    @Test
+    void browsersAreNotAskedForABasicPassword() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/api/v1/devices"))
+                .header("Accept", "text/html,application/xhtml+xml").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
     void signedInAdminsSeeWhichStoreIsInUse() {
         Answer health = admin.get("/actuator/health");
         assertThat(health.json().path("components").path("store").path("details").path("mode").asString())

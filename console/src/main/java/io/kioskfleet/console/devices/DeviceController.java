@@ -8,6 +8,7 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
@@ -56,17 +57,23 @@ public class DeviceController {
         return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id())).body(device);
     }
 
-    /** Pre-registers every device in a CSV file sent as the request body. */
-    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    public DeviceImport importCsv(Actor actor, @RequestBody byte[] csv, @RequestParam(defaultValue = "false") boolean dryRun) {
-        return devices.importCsv(actor, csv, dryRun);
+    /**
+     * Pre-registers every device in a CSV file sent as the request body. The body is streamed
+     * to the registry, which reads it only up to its size limit.
+     */
+    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public DeviceImport importCsv(Actor actor, HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+        throws IOException {
+        return devices.importCsv(actor, request.getInputStream(), dryRun);
     }
 
     /** The same, with the CSV file uploaded as the form field {@code file}. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public DeviceImport importCsvFile(Actor actor, @RequestPart("file") MultipartFile file,
                                       @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        return devices.importCsv(actor, file.getBytes(), dryRun);
+        try (var in = file.getInputStream()) {
+            return devices.importCsv(actor, in, dryRun);
+        }
     }
 
     @PostMapping("/{id}/retire")

@@ -51,7 +51,7 @@ public class OuController {
 
     @PutMapping("/{id}")
     public OuView change(Actor actor, @PathVariable String id, @RequestBody OuRequest request) {
-        return OuView.of(units.change(actor, id, request.draft(), request.requiredVersion()));
+        return OuView.of(units.change(actor, id, request.draft(), request.version()));
     }
 
     @DeleteMapping("/{id}")

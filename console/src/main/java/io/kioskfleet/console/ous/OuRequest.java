@@ -1,6 +1,5 @@
 package io.kioskfleet.console.ous;
 
-import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OuDraft;
 
 /**
@@ -12,12 +11,5 @@ public record OuRequest(String name, String parentId, String address, Integer tr
 
     OuDraft draft() {
         return new OuDraft(name, parentId, address, travelMinutes);
-    }
-
-    long requiredVersion() {
-        if (version == null) {
-            throw new InvalidInputException("version", "must be the version you read, to detect concurrent changes");
-        }
-        return version;
     }
 }

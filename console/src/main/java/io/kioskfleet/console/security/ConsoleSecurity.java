@@ -1,6 +1,7 @@
 package io.kioskfleet.console.security;
 
 import io.kioskfleet.core.users.PasswordHashing;
+import jakarta.servlet.http.HttpServletRequest;
 import io.kioskfleet.core.users.UserAccounts;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may reach what: {@code /actuator/health} is public, everything else needs a signed-in
- * user, by HTTP Basic (scripts) or the sign-in form (browsers). API callers get problem+json
+ * Who may reach what: {@code /actuator/health} is public, the other actuator endpoints are for
+ * fleet admins, everything else needs a signed-in user, by HTTP Basic (scripts) or the sign-in form (browsers). API callers get problem+json
  * for 401 and 403; browsers are sent to the sign-in page.
  */
 @Configuration
@@ -45,6 +46,7 @@ public class ConsoleSecurity implements WebMvcConfigurer {
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                .requestMatchers("/actuator/**").hasRole("FLEET_ADMIN")
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .formLogin(form -> form.permitAll())
@@ -53,10 +55,20 @@ public class ConsoleSecurity implements WebMvcConfigurer {
             .exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(problems, API)
                 .defaultAccessDeniedHandlerFor(problems, API))
-            // Scripts authenticate per request with a header a foreign site cannot set, so they
-            // need no CSRF token; browsers with a session cookie do.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+            .csrf(csrf -> csrf.ignoringRequestMatchers(ConsoleSecurity::isScriptRequest));
         return http.build();
+    }
+
+    /**
+     * A script signs every request with an Authorization header and needs no CSRF token. A
+     * browser may also send a remembered Basic password, even on a request another site
+     * triggered; browsers mark such requests with {@code Sec-Fetch-Site}, so those still need
+     * the token.
+     */
+    static boolean isScriptRequest(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean fromThisSiteOrNoBrowser = site == null || site.equals("same-origin") || site.equals("none");
+        return request.getHeader("Authorization") != null && fromThisSiteOrNoBrowser;
     }
 
     private static HttpSessionRequestCache browserRequestCache() {

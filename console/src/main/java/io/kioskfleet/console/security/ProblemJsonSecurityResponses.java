@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Answers an API caller that is not signed in (401) or not allowed (403) with a problem+json
@@ -19,13 +20,22 @@ public final class ProblemJsonSecurityResponses implements AuthenticationEntryPo
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
         throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"KioskFleet\"");
+        // A browser that saw this challenge would remember the password and send it with
+        // requests other sites trigger; scripts need it, browsers use the sign-in page.
+        if (!String.valueOf(request.getHeader("Accept")).contains("text/html")) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"KioskFleet\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first: HTTP Basic or the console's sign-in page.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.");
+        if (e instanceof CsrfException) {
+            write(response, HttpStatus.FORBIDDEN, "csrf",
+                "This change needs the CSRF token of your signed-in session (header X-CSRF-TOKEN), or HTTP Basic from a script.");
+        } else {
+            write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.");
+        }
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {

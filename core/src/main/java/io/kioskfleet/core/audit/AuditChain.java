@@ -7,10 +7,13 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -21,8 +24,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only, hash-chained record of every state change an admin made.
@@ -30,22 +37,33 @@ import org.bson.Document;
  * <p>Events are keyed by their sequence number, so two writers can never both take the same
  * position: the unique {@code _id} decides. A small head document remembers the last position;
  * if a writer dies between writing an event and moving the head, the next writer finds the
- * position taken, moves the head past it and carries on, so nothing is lost and no transaction
- * is needed.
+ * position taken, moves the head past it and carries on.
+ *
+ * <p>A change and its event are two writes and there are no transactions, so a change is
+ * recorded through {@link #record}: an intent is stored first, then the change, then the event
+ * (unique by the change's key), then the intent is removed. After a crash,
+ * {@link #completeInterruptedChanges()} records every intent whose change did happen.
  */
 public final class AuditChain implements DeclaresIndexes {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+
     static final String COLLECTION = "audit_events";
     static final String HEAD_COLLECTION = "audit_head";
+    static final String INTENT_COLLECTION = "audit_intents";
     private static final String HEAD_ID = "head";
 
+    private final FleetStore store;
     private final MongoCollection<AuditEvent> events;
     private final MongoCollection<Document> head;
+    private final MongoCollection<ChangeIntent> intents;
     private final Clock clock;
 
     public AuditChain(FleetStore store, Clock clock) {
+        this.store = store;
         this.events = store.collection(COLLECTION, AuditEvent.class);
         this.head = store.collection(HEAD_COLLECTION, Document.class);
+        this.intents = store.collection(INTENT_COLLECTION, ChangeIntent.class);
         this.clock = clock;
     }
 
@@ -56,30 +74,95 @@ public final class AuditChain implements DeclaresIndexes {
 
     @Override
     public List<IndexModel> indexes() {
-        return List.of(new IndexModel(Indexes.ascending("targetId")), new IndexModel(Indexes.ascending("at")));
+        return List.of(
+            new IndexModel(Indexes.ascending("changeKey"), new IndexOptions().unique(true).name("unique_change")),
+            new IndexModel(Indexes.ascending("targetId")),
+            new IndexModel(Indexes.ascending("at")));
     }
 
     /**
-     * Appends one event.
-     *
-     * @param before the state before the change (a record or map), or null when it was created
-     * @param after  the state after the change, or null when it was removed
+     * Makes a change with {@code write} and records it: nothing is lost if the service dies at
+     * any point in between. If {@code write} fails, nothing is recorded and its exception passes.
      */
-    public synchronized AuditEvent append(Actor actor, String action, String targetType, String targetId,
-                                          Object before, Object after) {
-        String beforeJson = AuditSnapshot.of(before);
-        String afterJson = AuditSnapshot.of(after);
+    public <T> T record(Actor actor, Change change, Supplier<T> write) {
+        AuditEntry entry = new AuditEntry(change.key(), actor.username(), actor.sourceAddress(), change.action(),
+            change.targetType(), change.targetId(), AuditSnapshot.of(change.before()), AuditSnapshot.of(change.after()));
+        ChangeIntent intent = new ChangeIntent(UUID.randomUUID().toString(), entry, change.collection(),
+            change.targetVersion(), change.removal(), clock.instant());
+        intents.insertOne(intent);
+        T result;
+        try {
+            result = write.get();
+        } catch (RuntimeException | Error failed) {
+            intents.deleteOne(eq("_id", intent.id()));
+            throw failed;
+        }
+        appendOnce(entry);
+        intents.deleteOne(eq("_id", intent.id()));
+        return result;
+    }
+
+    /** The same as {@link #record(Actor, Change, Supplier)} for a write that returns nothing. */
+    public void record(Actor actor, Change change, Runnable write) {
+        record(actor, change, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    /** Records something that happened without changing a stored document (each call is its own event). */
+    public AuditEvent note(Actor actor, String action, String targetType, String targetId, Object details) {
+        AuditEntry entry = new AuditEntry("note:" + UUID.randomUUID(), actor.username(), actor.sourceAddress(), action,
+            targetType, targetId, null, AuditSnapshot.of(details));
+        return appendOnce(entry);
+    }
+
+    /**
+     * Finishes what a crash interrupted: every stored intent whose change reached the store is
+     * recorded (once); the others are dropped. Safe to run on every start and on any instance.
+     *
+     * @return how many changes were recorded late
+     */
+    public int completeInterruptedChanges() {
+        int recorded = 0;
+        for (ChangeIntent intent : intents.find().into(new ArrayList<>())) {
+            if (happened(intent)) {
+                appendOnce(intent.entry());
+                recorded++;
+                log.warn("Recorded an interrupted change in the audit chain: {}", intent.entry().changeKey());
+            }
+            intents.deleteOne(eq("_id", intent.id()));
+        }
+        return recorded;
+    }
+
+    private boolean happened(ChangeIntent intent) {
+        Document target = store.collection(intent.collection(), Document.class)
+            .find(eq("_id", intent.entry().targetId())).first();
+        if (intent.removal()) {
+            return target == null;
+        }
+        Number version = target == null ? null : target.get("version", Number.class);
+        return version != null && version.longValue() >= intent.targetVersion();
+    }
+
+    /** Appends the entry unless an event with its change key is in the chain already. */
+    private synchronized AuditEvent appendOnce(AuditEntry entry) {
         while (true) {
+            AuditEvent recorded = events.find(eq("changeKey", entry.changeKey())).first();
+            if (recorded != null) {
+                return recorded;
+            }
             Head current = readHead();
-            AuditEvent event = AuditEvent.link(current.seq() + 1, clock.instant(), actor.username(),
-                actor.sourceAddress(), action, targetType, targetId, beforeJson, afterJson, current.hash());
+            AuditEvent event = AuditEvent.link(current.seq() + 1, clock.instant(), entry, current.hash());
             try {
                 events.insertOne(event);
             } catch (MongoException e) {
                 if (!DuplicateKeys.isDuplicateKey(e)) {
                     throw e;
                 }
-                // Another writer (or one that died before moving the head) holds this position.
+                // The position is taken (by another writer, or one that died before moving the
+                // head), or the change was recorded meanwhile: look again.
                 AuditEvent taken = events.find(eq("_id", event.id())).first();
                 if (taken != null) {
                     moveHead(current, taken);
@@ -112,8 +195,9 @@ public final class AuditChain implements DeclaresIndexes {
         }
     }
 
-    /** The newest events first. */
-    public Page<AuditEvent> newestFirst(PageRequest request) {
+    /** The newest events first; for fleet admins and auditors. */
+    public Page<AuditEvent> newestFirst(Actor actor, PageRequest request) {
+        requireReader(actor);
         long last = lastSeq();
         long from = last - request.offset();
         List<String> ids = LongStream.rangeClosed(Math.max(1, from - request.size() + 1), from)
@@ -126,17 +210,25 @@ public final class AuditChain implements DeclaresIndexes {
         return new Page<>(items, request.page(), request.size(), last);
     }
 
-    /** One event by id. */
-    public Optional<AuditEvent> find(String id) {
+    /** Every event about one thing, oldest first; for fleet admins and auditors. */
+    public List<AuditEvent> forTarget(Actor actor, String targetId) {
+        requireReader(actor);
+        return events.find(eq("targetId", targetId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    /** One event; for fleet admins and auditors. */
+    public Optional<AuditEvent> find(Actor actor, String id) {
+        requireReader(actor);
         return Optional.ofNullable(events.find(eq("_id", id)).first());
     }
 
     /**
-     * Walks the whole chain from the first event, checking each hash and back-link, and that
-     * nothing the head knows of is missing.
+     * Walks the whole chain from the first event, checking each hash and back-link, that
+     * nothing the head knows of is missing, and that the head's hash is the last event's.
      */
-    public ChainVerification verify() {
-        long headSeq = readHead().seq();
+    public ChainVerification verify(Actor actor) {
+        requireReader(actor);
+        Head recordedHead = readHead();
         String previousHash = AuditEvent.GENESIS_HASH;
         long seq = 1;
         while (true) {
@@ -144,26 +236,40 @@ public final class AuditChain implements DeclaresIndexes {
             if (event == null) {
                 break;
             }
-            if (event.seq() != seq) {
-                return ChainVerification.brokenAt(seq, seq - 1, "event " + event.id() + " claims position " + event.seq(), previousHash);
+            String problem = problemWith(event, seq, previousHash);
+            if (problem != null) {
+                return ChainVerification.brokenAt(seq, seq - 1, problem, previousHash);
             }
-            if (!event.prevHash().equals(previousHash)) {
-                return ChainVerification.brokenAt(seq, seq - 1, "event " + event.id()
-                    + " does not follow the event before it (previous hash differs)", previousHash);
-            }
-            if (!event.computeHash().equals(event.hash())) {
-                return ChainVerification.brokenAt(seq, seq - 1, "event " + event.id()
-                    + " was altered after it was written (its hash does not match its content)", previousHash);
+            if (seq == recordedHead.seq() && !event.hash().equals(recordedHead.hash())) {
+                return ChainVerification.brokenAt(seq, seq, "the chain's head records another hash for event "
+                    + event.id() + "; events up to it were rewritten", previousHash);
             }
             previousHash = event.hash();
             seq++;
         }
         long checked = seq - 1;
-        if (checked < headSeq) {
+        if (checked < recordedHead.seq()) {
             return ChainVerification.brokenAt(seq, checked, "event " + AuditEvent.idFor(seq)
-                + " is missing; the chain is known to reach position " + headSeq, previousHash);
+                + " is missing; the chain is known to reach position " + recordedHead.seq(), previousHash);
         }
         return ChainVerification.intact(checked, previousHash);
+    }
+
+    private static String problemWith(AuditEvent event, long seq, String previousHash) {
+        if (event.seq() != seq) {
+            return "event " + event.id() + " claims position " + event.seq();
+        }
+        if (!event.prevHash().equals(previousHash)) {
+            return "event " + event.id() + " does not follow the event before it (previous hash differs)";
+        }
+        if (!event.computeHash().equals(event.hash())) {
+            return "event " + event.id() + " was altered after it was written (its hash does not match its content)";
+        }
+        return null;
+    }
+
+    private static void requireReader(Actor actor) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.AUDITOR);
     }
 
     private long lastSeq() {

@@ -22,6 +22,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param action        what was done, e.g. {@code device.retire}
  * @param targetType    the kind of thing changed, e.g. {@code device}
  * @param targetId      its id
+ * @param changeKey     identifies the change recorded, unique in the chain
  * @param before        canonical JSON of the state before, or null when created
  * @param after         canonical JSON of the state after, or null when removed
  * @param prevHash      the previous event's hash ({@link #GENESIS_HASH} for the first)
@@ -36,6 +37,7 @@ public record AuditEvent(
     String action,
     String targetType,
     String targetId,
+    String changeKey,
     String before,
     String after,
     String prevHash,
@@ -51,13 +53,17 @@ public record AuditEvent(
         at = at.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A new link after {@code prevHash}, its hash computed. */
-    static AuditEvent link(long seq, Instant at, String actor, String sourceAddress, String action,
-                           String targetType, String targetId, String before, String after, String prevHash) {
-        AuditEvent unsealed = new AuditEvent(idFor(seq), seq, at, actor, sourceAddress, action, targetType,
-            targetId, before, after, prevHash, null);
-        return new AuditEvent(unsealed.id, seq, unsealed.at, actor, sourceAddress, action, targetType, targetId,
-            before, after, prevHash, unsealed.computeHash());
+    /** A new link at {@code seq} after {@code prevHash}, its hash computed. */
+    static AuditEvent link(long seq, Instant at, AuditEntry entry, String prevHash) {
+        AuditEvent unsealed = new AuditEvent(idFor(seq), seq, at, entry.actor(), entry.sourceAddress(), entry.action(),
+            entry.targetType(), entry.targetId(), entry.changeKey(), entry.before(), entry.after(), prevHash, null);
+        return unsealed.withHash(unsealed.computeHash());
+    }
+
+    /** The same content with {@code newHash} as its hash. */
+    AuditEvent withHash(String newHash) {
+        return new AuditEvent(id, seq, at, actor, sourceAddress, action, targetType, targetId, changeKey, before, after,
+            prevHash, newHash);
     }
 
     /** The id of the event at position {@code seq}. */
@@ -75,6 +81,7 @@ public record AuditEvent(
         content.put("action", action);
         content.put("targetType", targetType);
         content.put("targetId", targetId);
+        content.put("changeKey", changeKey);
         content.put("before", before);
         content.put("after", after);
         content.put("prevHash", prevHash);

@@ -20,17 +20,28 @@ public final class CsvText {
     private CsvText() {
     }
 
-    /** The text of a CSV file's bytes. */
+    /**
+     * The text of a CSV file's bytes: UTF-8 if they are valid UTF-8, else Shift_JIS if they are
+     * valid Shift_JIS.
+     *
+     * @throws CsvFormatException when they are neither, rather than guess and garble the file
+     */
     public static String decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        return strictly(StandardCharsets.UTF_8, bytes, start)
+            .or(() -> start == 0 ? strictly(SHIFT_JIS, bytes, 0) : java.util.Optional.empty())
+            .orElseThrow(() -> new CsvFormatException(1,
+                "the file is neither UTF-8 nor Shift_JIS text; save it as CSV (UTF-8) and try again"));
+    }
+
+    private static java.util.Optional<String> strictly(Charset charset, byte[] bytes, int start) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return java.util.Optional.of(charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(buffer).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, SHIFT_JIS);
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString());
+        } catch (CharacterCodingException wrongCharset) {
+            return java.util.Optional.empty();
         }
     }
 

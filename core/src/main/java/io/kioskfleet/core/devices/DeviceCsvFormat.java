@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The columns of a device pre-registration CSV file: a header row naming them, in any order,
@@ -26,15 +27,21 @@ final class DeviceCsvFormat {
     private DeviceCsvFormat() {
     }
 
-    /** A data row with the unit still as written in the file. */
-    record Line(int line, String serial, String ou, String model, String assetTag, List<String> tags, String notes) {
+    /**
+     * A data row with the unit still as written in the file.
+     *
+     * @param fieldCountProblem what is wrong with the row's shape (more fields than columns), or null
+     */
+    record Line(int line, String serial, String ou, String model, String assetTag, List<String> tags, String notes,
+                String fieldCountProblem) {
+
+        Optional<String> problem() {
+            return Optional.ofNullable(fieldCountProblem);
+        }
     }
 
     /** Reads the file; a wrong header or a broken file is refused as a whole. */
     static List<Line> read(byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("file", "is larger than " + MAX_BYTES / (1024 * 1024) + " MB; split it");
-        }
         List<CsvRow> rows;
         try {
             rows = CsvText.parse(CsvText.decode(bytes));
@@ -48,7 +55,8 @@ final class DeviceCsvFormat {
             throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows; split it");
         }
         Map<String, Integer> columns = header(rows.get(0));
-        return rows.subList(1, rows.size()).stream().map(row -> line(row, columns)).toList();
+        int width = rows.get(0).fields().size();
+        return rows.subList(1, rows.size()).stream().map(row -> line(row, columns, width)).toList();
     }
 
     private static Map<String, Integer> header(CsvRow header) {
@@ -74,11 +82,15 @@ final class DeviceCsvFormat {
         return columns;
     }
 
-    private static Line line(CsvRow row, Map<String, Integer> columns) {
+    private static Line line(CsvRow row, Map<String, Integer> columns, int width) {
+        String shape = row.fields().size() > width
+            ? "has " + row.fields().size() + " fields but the header names " + width
+              + " columns; put text that contains commas in double quotes"
+            : null;
         return new Line(row.line(), cell(row, columns, "serial").toUpperCase(Locale.ROOT), cell(row, columns, "ou"),
             cell(row, columns, "model"), cell(row, columns, "assetTag"),
             Arrays.stream(cell(row, columns, "tags").split(";")).map(String::strip).filter(tag -> !tag.isEmpty()).toList(),
-            cell(row, columns, "notes"));
+            cell(row, columns, "notes"), shape);
     }
 
     private static String cell(CsvRow row, Map<String, Integer> columns, String column) {

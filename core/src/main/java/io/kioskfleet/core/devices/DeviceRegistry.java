@@ -3,6 +3,8 @@ package io.kioskfleet.core.devices;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.audit.Change;
+import io.kioskfleet.core.input.BoundedInput;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OrganisationUnit;
@@ -13,6 +15,7 @@ import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,86 +50,109 @@ public final class DeviceRegistry {
         InputCheck check = new InputCheck();
         draft.check(check, "");
         check.orThrow();
-        if (units.find(draft.ouId()).isEmpty()) {
+        // Scope before existence, so a branch admin cannot probe which unit ids exist elsewhere.
+        units.requireInScope(actor, draft.ouId());
+        if (!units.exists(draft.ouId())) {
             throw new InvalidInputException("ouId", "no organisation unit with id " + draft.ouId());
         }
-        units.requireInScope(actor, draft.ouId());
         Device device = newDevice(draft, clock.instant());
-        repository.insert(device);
-        audit.append(actor, "device.preregister", "device", device.id(), null, device);
+        insertRecorded(actor, device);
         return device;
+    }
+
+    private void insertRecorded(Actor actor, Device device) {
+        audit.record(actor, Change.created("device.preregister", DeviceRepository.COLLECTION, "device", device.id(), 1, device),
+            () -> {
+                repository.insert(device);
+                if (!units.exists(device.ouId())) {
+                    // The unit was removed while the device was being registered: take it back.
+                    repository.deleteCreated(device.id());
+                    throw new InvalidInputException("ouId", "no organisation unit with id " + device.ouId());
+                }
+            });
     }
 
     /**
      * Pre-registers every device in a CSV file. The whole file is checked first; if any row is
-     * wrong nothing is written and every wrong row is reported. With {@code dryRun} nothing is
-     * written either way.
+     * wrong nothing is written and every wrong row is reported. A row whose serial is already
+     * registered in the same unit is skipped, so a file can be sent again after an interruption.
+     * With {@code dryRun} nothing is written either way.
      */
-    public DeviceImport importCsv(Actor actor, byte[] csv, boolean dryRun) {
+    public DeviceImport importCsv(Actor actor, InputStream csv, boolean dryRun) {
         actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN);
-        List<DeviceCsvFormat.Line> lines = DeviceCsvFormat.read(csv);
-        List<DeviceDraft> drafts = checkedDrafts(actor, lines);
+        byte[] bytes = BoundedInput.readAtMost(csv, DeviceCsvFormat.MAX_BYTES, "the CSV file");
+        List<PlannedRow> plan = plan(actor, DeviceCsvFormat.read(bytes));
         List<DeviceImport.Row> rows = new ArrayList<>();
-        if (dryRun) {
-            lines.forEach(line -> rows.add(new DeviceImport.Row(line.line(), line.serial(), DeviceImport.Outcome.WOULD_CREATE, null, null)));
-            return new DeviceImport(true, rows.size(), rows);
-        }
         int created = 0;
         Instant now = clock.instant();
-        for (int i = 0; i < drafts.size(); i++) {
-            DeviceCsvFormat.Line line = lines.get(i);
-            Device device = newDevice(drafts.get(i), now);
-            try {
-                repository.insert(device);
-            } catch (ConflictException raced) {
-                // Registered by someone else since the check: report it, keep the others.
-                rows.add(new DeviceImport.Row(line.line(), device.serial(), DeviceImport.Outcome.CONFLICT, null, raced.getMessage()));
-                continue;
+        for (PlannedRow planned : plan) {
+            int line = planned.line().line();
+            if (planned.existing() != null) {
+                rows.add(new DeviceImport.Row(line, planned.draft().serial(), DeviceImport.Outcome.ALREADY_REGISTERED,
+                    planned.existing().id(), null));
+            } else if (dryRun) {
+                rows.add(new DeviceImport.Row(line, planned.draft().serial(), DeviceImport.Outcome.WOULD_CREATE, null, null));
+                created++;
+            } else {
+                Device device = newDevice(planned.draft(), now);
+                try {
+                    insertRecorded(actor, device);
+                } catch (ConflictException | InvalidInputException raced) {
+                    // Registered, or its unit removed, by someone else since the check: report it, keep the others.
+                    rows.add(new DeviceImport.Row(line, device.serial(), DeviceImport.Outcome.CONFLICT, null, raced.getMessage()));
+                    continue;
+                }
+                rows.add(new DeviceImport.Row(line, device.serial(), DeviceImport.Outcome.CREATED, device.id(), null));
+                created++;
             }
-            audit.append(actor, "device.preregister", "device", device.id(), null, device);
-            rows.add(new DeviceImport.Row(line.line(), device.serial(), DeviceImport.Outcome.CREATED, device.id(), null));
-            created++;
         }
-        return new DeviceImport(false, created, rows);
+        return new DeviceImport(dryRun, created, rows);
     }
 
-    private List<DeviceDraft> checkedDrafts(Actor actor, List<DeviceCsvFormat.Line> lines) {
+    /** A checked CSV row: what to register, or the device that has it already. */
+    private record PlannedRow(DeviceCsvFormat.Line line, DeviceDraft draft, Device existing) {
+    }
+
+    private List<PlannedRow> plan(Actor actor, List<DeviceCsvFormat.Line> lines) {
         Map<String, String> ouIdsByKey = unitKeys();
         OuScope scope = units.scopeOf(actor);
         Set<String> seen = new HashSet<>();
         InputCheck check = new InputCheck();
-        List<DeviceDraft> drafts = new ArrayList<>();
+        List<PlannedRow> plan = new ArrayList<>();
         for (DeviceCsvFormat.Line line : lines) {
             String at = "line " + line.line() + ": ";
-            String ouId = ouIdsByKey.get(line.ou().toLowerCase(java.util.Locale.ROOT));
+            line.problem().ifPresent(problem -> check.reject(at + "fields", problem));
+            String ouId = ouIdsByKey.get(OrganisationUnit.comparableName(line.ou()));
             DeviceDraft draft = new DeviceDraft(line.serial(), ouId == null ? line.ou() : ouId, line.model(),
                 line.assetTag(), line.tags(), line.notes());
             draft.check(check, at);
-            if (!line.ou().isEmpty() && ouId == null) {
-                check.reject(at + "ou", "no organisation unit with the id or name '" + line.ou()
-                    + "' (or the name is used by more than one unit: use the id)");
-            } else if (ouId != null && !scope.contains(ouId)) {
-                check.reject(at + "ou", actor.username() + " may not manage '" + line.ou() + "'");
+            if (!line.ou().isEmpty() && (ouId == null || !scope.contains(ouId))) {
+                check.reject(at + "ou", "no organisation unit you manage has the id or name '" + line.ou()
+                    + "' (if two units share the name, use the id)");
             }
+            Device existing = null;
             if (!line.serial().isEmpty() && !seen.add(line.serial())) {
                 check.reject(at + "serial", "serial " + line.serial() + " appears more than once in the file");
             } else if (!line.serial().isEmpty()) {
-                repository.findBySerial(line.serial()).ifPresent(existing -> check.reject(at + "serial",
-                    "serial " + line.serial() + " is already registered (" + existing.id() + ")"));
+                existing = repository.findBySerial(line.serial()).orElse(null);
+                if (existing != null && !existing.ouId().equals(ouId)) {
+                    check.reject(at + "serial", "serial " + line.serial() + " is already registered in another unit ("
+                        + existing.id() + ")");
+                }
             }
-            drafts.add(draft);
+            plan.add(new PlannedRow(line, draft, existing));
         }
         check.orThrow();
-        return drafts;
+        return plan;
     }
 
-    /** Each unit by lower-case id and by lower-case name; a name two units share maps to nothing. */
+    /** Each unit by its id and by its comparable name; a name two units share maps to nothing. */
     private Map<String, String> unitKeys() {
         Map<String, String> keys = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         for (OrganisationUnit unit : units.all()) {
-            keys.put(unit.id().toLowerCase(java.util.Locale.ROOT), unit.id());
-            String name = unit.name().toLowerCase(java.util.Locale.ROOT);
+            keys.put(OrganisationUnit.comparableName(unit.id()), unit.id());
+            String name = OrganisationUnit.comparableName(unit.name());
             if (keys.putIfAbsent(name, unit.id()) != null && !keys.get(name).equals(unit.id())) {
                 ambiguous.add(name);
             }
@@ -176,11 +202,8 @@ public final class DeviceRegistry {
             || actor.has(Role.AUDITOR))) {
             return Map.of();
         }
-        Map<DeviceStatus, Long> counts = new java.util.EnumMap<>(DeviceStatus.class);
-        for (DeviceStatus status : DeviceStatus.values()) {
-            counts.put(status, search(actor, new DeviceQuery(null, true, status, null), new PageRequest(0, 1)).total());
-        }
-        return counts;
+        OuScope scope = units.scopeOf(actor);
+        return repository.countByStatus(scope.everything() ? null : scope.ouIds());
     }
 
     /**
@@ -201,8 +224,8 @@ public final class DeviceRegistry {
             throw new InvalidInputException("reason", "must be at most " + DeviceDraft.MAX_TEXT + " characters");
         }
         Device changed = current.retired(clock.instant(), why, version);
-        repository.replace(changed, version);
-        audit.append(actor, "device.retire", "device", id, current, changed);
+        audit.record(actor, Change.changed("device.retire", DeviceRepository.COLLECTION, "device", id, changed.version(),
+            current, changed), () -> repository.replace(changed, version));
         return changed;
     }
 }

@@ -21,11 +21,15 @@ import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionConflictException;
+import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -82,6 +86,24 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         }
     }
 
+    /** Removes a device just created, when the unit it was created in vanished meanwhile. */
+    void deleteCreated(String id) {
+        devices.deleteOne(and(eq("_id", id), eq("version", 1L)));
+    }
+
+    /** How many devices within {@code ouIds} (null: any unit) are in each status, in one pass. */
+    Map<DeviceStatus, Long> countByStatus(Set<String> ouIds) {
+        Map<DeviceStatus, Long> counts = new EnumMap<>(DeviceStatus.class);
+        for (DeviceStatus status : DeviceStatus.values()) {
+            counts.put(status, 0L);
+        }
+        Bson filter = ouIds == null ? new Document() : in("ouId", ouIds);
+        for (Document device : devices.withDocumentClass(Document.class).find(filter).projection(Projections.include("status"))) {
+            counts.merge(DeviceStatus.valueOf(device.getString("status")), 1L, Long::sum);
+        }
+        return counts;
+    }
+
     void replace(Device changed, long expectedVersion) {
         if (devices.replaceOne(and(eq("_id", changed.id()), eq("version", expectedVersion)), changed).getMatchedCount() == 0) {
             throw find(changed.id())
@@ -112,6 +134,6 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
             parts.add(or(regex("serial", contains), regex("model", contains), regex("assetTag", contains),
                 regex("notes", contains), regex("tags", contains)));
         }
-        return parts.isEmpty() ? new org.bson.Document() : and(parts);
+        return parts.isEmpty() ? new Document() : and(parts);
     }
 }

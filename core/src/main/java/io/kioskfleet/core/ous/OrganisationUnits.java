@@ -4,6 +4,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.IdKind;
@@ -52,8 +53,14 @@ public final class OrganisationUnits {
         OrganisationUnit unit = new OrganisationUnit(IdKind.ORGANISATION_UNIT.newId(), draft.name(),
             draft.parentId() == null ? OuKind.HEADQUARTERS : OuKind.BRANCH, draft.parentId(), draft.address(),
             draft.travelMinutesOrZero(), null, 1, now, now);
-        repository.insert(unit);
-        audit.append(actor, "ou.create", "ou", unit.id(), null, unit);
+        audit.record(actor, Change.created("ou.create", OuRepository.COLLECTION, "ou", unit.id(), 1, unit), () -> {
+            repository.insert(unit);
+            if (unit.parentId() != null && !repository.exists(unit.parentId())) {
+                // The parent was removed while this unit was being created: take it back.
+                repository.deleteCreated(unit.id());
+                throw new InvalidInputException("parentId", "no organisation unit with id " + unit.parentId());
+            }
+        });
         return unit;
     }
 
@@ -61,8 +68,11 @@ public final class OrganisationUnits {
      * Changes a unit's name, address, travel time or parent, if it is still at {@code expectedVersion}.
      * Headquarters stays the root; a unit cannot move below itself.
      */
-    public OrganisationUnit change(Actor actor, String id, OuDraft draft, long expectedVersion) {
+    public OrganisationUnit change(Actor actor, String id, OuDraft draft, Long expectedVersion) {
         actor.requireAny(Role.FLEET_ADMIN);
+        if (expectedVersion == null) {
+            throw new InvalidInputException("version", "must be the version you read, to detect concurrent changes");
+        }
         OrganisationUnit current = get(id);
         draft.check();
         if (current.isHeadquarters() != (draft.parentId() == null)) {
@@ -77,23 +87,55 @@ public final class OrganisationUnits {
         }
         OrganisationUnit changed = new OrganisationUnit(id, draft.name(), current.kind(), draft.parentId(),
             draft.address(), draft.travelMinutesOrZero(), null, expectedVersion + 1, current.createdAt(), clock.instant());
-        repository.replace(changed, expectedVersion);
-        audit.append(actor, "ou.change", "ou", id, current, changed);
+        boolean moved = !java.util.Objects.equals(current.parentId(), changed.parentId());
+        audit.record(actor, Change.changed("ou.change", OuRepository.COLLECTION, "ou", id, changed.version(), current, changed),
+            () -> {
+                repository.replace(changed, expectedVersion);
+                if (moved && !reachesRoot(changed)) {
+                    // Two moves at once made a loop (A under B while B went under A): undo ours.
+                    repository.replace(current.withVersion(changed.version() + 1), changed.version());
+                    throw new ConflictException("concurrent-move",
+                        "another unit was moved at the same time and the two moves would form a loop; try again");
+                }
+            });
         return changed;
+    }
+
+    /** True when following parents from {@code unit} ends at headquarters, not in a loop or a missing unit. */
+    private boolean reachesRoot(OrganisationUnit unit) {
+        Map<String, OrganisationUnit> byId = repository.all().stream()
+            .collect(Collectors.toMap(OrganisationUnit::id, u -> u));
+        Set<String> seen = new HashSet<>();
+        OrganisationUnit next = unit;
+        while (next != null && next.parentId() != null) {
+            if (!seen.add(next.id())) {
+                return false;
+            }
+            next = byId.get(next.parentId());
+        }
+        return next != null;
     }
 
     /** Removes a unit that has no sub-units and nothing belonging to it. */
     public void remove(Actor actor, String id, long expectedVersion) {
         actor.requireAny(Role.FLEET_ADMIN);
         OrganisationUnit current = get(id);
-        if (all().stream().anyMatch(unit -> id.equals(unit.parentId()))) {
+        // Units and devices created under this one at the same moment check, after writing,
+        // that it still exists and take themselves back if not; so checking first is enough.
+        if (repository.all().stream().anyMatch(unit -> id.equals(unit.parentId()))) {
             throw new ConflictException("ou-has-children", "'" + current.name() + "' still has sub-units; move or remove them first");
         }
         if (occupants.anyIn(id)) {
-            throw new ConflictException("ou-has-devices", "'" + current.name() + "' still has devices; move or retire them first");
+            throw new ConflictException("ou-has-devices", "'" + current.name()
+                + "' still has devices (retired ones too, whose history refers to it)");
         }
-        repository.delete(id, expectedVersion);
-        audit.append(actor, "ou.remove", "ou", id, current, null);
+        audit.record(actor, Change.removed("ou.remove", OuRepository.COLLECTION, "ou", id, expectedVersion, current),
+            () -> repository.delete(id, expectedVersion));
+    }
+
+    /** True when the unit exists now. */
+    public boolean exists(String id) {
+        return repository.exists(id);
     }
 
     /** One unit. */

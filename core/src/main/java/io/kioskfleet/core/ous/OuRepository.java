@@ -45,6 +45,10 @@ public final class OuRepository implements DeclaresIndexes {
         return Optional.ofNullable(units.find(eq("_id", id)).first());
     }
 
+    boolean exists(String id) {
+        return units.find(eq("_id", id)).first() != null;
+    }
+
     List<OrganisationUnit> all() {
         return units.find().into(new ArrayList<>());
     }
@@ -66,6 +70,11 @@ public final class OuRepository implements DeclaresIndexes {
         } catch (MongoException e) {
             throw duplicateOr(e, changed);
         }
+    }
+
+    /** Removes a unit just created, when what it was created under vanished meanwhile. */
+    void deleteCreated(String id) {
+        units.deleteOne(and(eq("_id", id), eq("version", 1L)));
     }
 
     void delete(String id, long expectedVersion) {

@@ -52,7 +52,12 @@ public final class FleetStore implements AutoCloseable {
         String description = "embedded store, data in " + embedded.file();
         FleetStore store = new FleetStore(client, client.getDatabase(settings.databaseName()), embedded, description,
             settings.connectTimeout());
-        store.ping();
+        try {
+            store.ping();
+        } catch (StoreUnavailableException e) {
+            store.close(); // releases the data file's lock
+            throw e;
+        }
         log.info("Store: {}", description);
         return store;
     }

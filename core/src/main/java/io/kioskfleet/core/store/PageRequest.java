@@ -12,10 +12,12 @@ public record PageRequest(int page, int size) {
 
     /** The largest page a caller may ask for. */
     public static final int MAX_SIZE = 500;
+    /** The furthest page a caller may ask for; keeps {@link #offset()} far from overflowing. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public PageRequest {
         new InputCheck()
-            .require(page >= 0, "page", "must be 0 or more")
+            .require(page >= 0 && page <= MAX_PAGE, "page", "must be between 0 and " + MAX_PAGE)
             .require(size >= 1 && size <= MAX_SIZE, "size", "must be between 1 and " + MAX_SIZE)
             .orThrow();
     }

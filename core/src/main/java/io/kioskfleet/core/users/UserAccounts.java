@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -70,14 +71,14 @@ public final class UserAccounts implements DeclaresIndexes {
         User admin = new User(IdKind.USER.newId(), FIRST_ADMIN, hashing.hash(chosen), Set.of(Role.FLEET_ADMIN), Set.of(),
             true, clock.instant(), 1);
         try {
-            users.insertOne(admin);
+            audit.record(Actor.SYSTEM, Change.created("user.create", COLLECTION, "user", admin.id(), 1, withoutHash(admin)),
+                () -> users.insertOne(admin));
         } catch (MongoException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {
                 return Optional.empty(); // another instance created it first
             }
             throw e;
         }
-        audit.append(Actor.SYSTEM, "user.create", "user", admin.id(), null, withoutHash(admin));
         return generated ? Optional.of(chosen) : Optional.empty();
     }
 

@@ -16,6 +16,7 @@ import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionConflictException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,6 +111,10 @@ class DeviceRegistryTest {
         assertThatThrownBy(() -> register("SN-0002", "ou_missing"))
             .isInstanceOf(InvalidInputException.class)
             .satisfies(e -> assertThat(paths(e)).containsExactly("ouId"));
+        // A branch admin learns nothing about ids outside their units: missing or foreign, both are refused alike.
+        Actor northAdmin = CoreFixture.branchAdminOf(north.id());
+        assertThatThrownBy(() -> devices.preRegister(northAdmin, new DeviceDraft("SN-0003", "ou_missing", null, null, null, null)))
+            .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -161,7 +166,7 @@ class DeviceRegistryTest {
 
         Device other = register("SN-0002", north.id());
         assertThatThrownBy(() -> devices.retire(ADMIN, other.id(), null, 7L)).isInstanceOf(VersionConflictException.class);
-        assertThat(fleet.audit().verify().eventsChecked()).isEqualTo(3 + 3);
+        assertThat(fleet.audit().verify(ADMIN).eventsChecked()).isEqualTo(3 + 3);
     }
 
     @Test
@@ -169,7 +174,7 @@ class DeviceRegistryTest {
         String csv = "serial,ou,model,assetTag,tags\r\n"
             + "SN-1001,北部支所,Chromebook,A-1,shared;kiosk\r\n"
             + "\"SN-1002\"," + south.id() + ",\"Think, Book\",A-2,\r\n";
-        DeviceImport result = devices.importCsv(ADMIN, csv.getBytes(StandardCharsets.UTF_8), false);
+        DeviceImport result = devices.importCsv(ADMIN, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
         assertThat(result.created()).isEqualTo(2);
         assertThat(result.rows()).extracting(DeviceImport.Row::line).containsExactly(2, 3);
         Device second = devices.get(ADMIN, result.rows().get(1).deviceId());
@@ -181,8 +186,8 @@ class DeviceRegistryTest {
     @Test
     void aCsvFileWithAnyBadRowWritesNothingAndNamesEveryBadLine() {
         register("SN-2000", north.id());
-        String csv = "serial,ou\nSN-2001,北部支所\nSN-2000,北部支所\nSN-2003,どこにもない支所\nSN-2001,南部支所\n,南部支所\n";
-        assertThatThrownBy(() -> devices.importCsv(ADMIN, csv.getBytes(StandardCharsets.UTF_8), false))
+        String csv = "serial,ou\nSN-2001,北部支所\nSN-2000,南部支所\nSN-2003,どこにもない支所\nSN-2001,南部支所\n,南部支所\n";
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false))
             .isInstanceOf(InvalidInputException.class)
             .satisfies(e -> assertThat(paths(e))
                 .containsExactly("line 3: serial", "line 4: ou", "line 5: serial", "line 6: serial"));
@@ -192,13 +197,13 @@ class DeviceRegistryTest {
     @Test
     void aCsvFileSavedByJapaneseExcelInShiftJisIsRead() {
         String csv = "serial,ou,notes\r\nSN-3001,南部支所,窓際の席\r\n";
-        DeviceImport result = devices.importCsv(ADMIN, csv.getBytes(Charset.forName("windows-31j")), false);
+        DeviceImport result = devices.importCsv(ADMIN, new ByteArrayInputStream(csv.getBytes(Charset.forName("windows-31j"))), false);
         assertThat(devices.get(ADMIN, result.rows().get(0).deviceId()).notes()).isEqualTo("窓際の席");
     }
 
     @Test
     void aDryRunChecksWithoutWriting() {
-        DeviceImport result = devices.importCsv(ADMIN, "serial,ou\nSN-4001,北部支所\n".getBytes(StandardCharsets.UTF_8), true);
+        DeviceImport result = devices.importCsv(ADMIN, new ByteArrayInputStream("serial,ou\nSN-4001,北部支所\n".getBytes(StandardCharsets.UTF_8)), true);
         assertThat(result.dryRun()).isTrue();
         assertThat(result.rows()).extracting(DeviceImport.Row::outcome).containsExactly(DeviceImport.Outcome.WOULD_CREATE);
         assertThat(devices.search(ADMIN, DeviceQuery.everything(), new PageRequest(0, 50)).total()).isZero();
@@ -206,10 +211,10 @@ class DeviceRegistryTest {
 
     @Test
     void aCsvFileWithAWrongHeaderIsRefusedAsAWhole() {
-        assertThatThrownBy(() -> devices.importCsv(ADMIN, "serial,office\nSN-1,x\n".getBytes(StandardCharsets.UTF_8), false))
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new ByteArrayInputStream("serial,office\nSN-1,x\n".getBytes(StandardCharsets.UTF_8)), false))
             .isInstanceOf(InvalidInputException.class)
             .hasMessageContaining("unknown column 'office'");
-        assertThatThrownBy(() -> devices.importCsv(ADMIN, new byte[0], false))
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new ByteArrayInputStream(new byte[0]), false))
             .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
     }
 
@@ -226,5 +231,69 @@ class DeviceRegistryTest {
             .containsEntry(DeviceStatus.PREREGISTERED, 1L).containsEntry(DeviceStatus.RETIRED, 0L);
         Actor staff = new Actor("staff", java.util.Set.of(io.kioskfleet.core.access.Role.STAFF), java.util.Set.of(), "x");
         assertThat(devices.countByStatus(staff)).isEmpty();
+    }
+
+    private DeviceImport importText(String csv, boolean dryRun) {
+        return devices.importCsv(ADMIN, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dryRun);
+    }
+
+    @Test
+    void sendingTheSameFileAgainSkipsWhatIsRegisteredAlready() {
+        String csv = "serial,ou\nSN-5001,北部支所\nSN-5002,北部支所\n";
+        importText("serial,ou\nSN-5001,北部支所\n", false);
+
+        DeviceImport again = importText(csv, false);
+
+        assertThat(again.created()).isEqualTo(1);
+        assertThat(again.rows()).extracting(DeviceImport.Row::outcome)
+            .containsExactly(DeviceImport.Outcome.ALREADY_REGISTERED, DeviceImport.Outcome.CREATED);
+        assertThat(importText(csv, false).created()).isZero();
+    }
+
+    @Test
+    void aSerialRegisteredInAnotherUnitIsAnErrorNotASkip() {
+        register("SN-6001", south.id());
+        assertThatThrownBy(() -> importText("serial,ou\nSN-6001,北部支所\n", false))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("already registered in another unit");
+    }
+
+    @Test
+    void aRowWithMoreFieldsThanColumnsIsReportedNotTruncated() {
+        assertThatThrownBy(() -> importText("serial,ou,notes\nSN-7001,北部支所,窓際, 2F\n", false))
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(paths(e)).containsExactly("line 2: fields"))
+            .hasMessageContaining("double quotes");
+    }
+
+    @Test
+    void aFileThatIsNeitherUtf8NorShiftJisIsRefusedRatherThanGarbled() {
+        byte[] bytes = {'s', 'e', 'r', 'i', 'a', 'l', ',', 'o', 'u', '\n', (byte) 0x81, (byte) 0xff, ',', 'x', '\n'};
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new ByteArrayInputStream(bytes), false))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("neither UTF-8 nor Shift_JIS");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeItIsRead() {
+        byte[] huge = new byte[DeviceCsvFormat.MAX_BYTES + 1];
+        assertThatThrownBy(() -> devices.importCsv(ADMIN, new ByteArrayInputStream(huge), false))
+            .isInstanceOf(io.kioskfleet.core.input.TooLargeException.class);
+    }
+
+    @Test
+    void unitNamesInAFileMatchWhateverTheCharacterWidth() {
+        fleet.units().create(ADMIN, new OuDraft("ＡＢＣ支所", hq.id(), "x", 10));
+        DeviceImport result = importText("serial,ou\nSN-8001,abc支所\n", false);
+        assertThat(result.created()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRegisteredDeviceHasItsAuditEvent() {
+        DeviceImport result = importText("serial,ou\nSN-9001,北部支所\nSN-9002,南部支所\n", false);
+        for (DeviceImport.Row row : result.rows()) {
+            assertThat(fleet.audit().forTarget(ADMIN, row.deviceId()))
+                .extracting(io.kioskfleet.core.audit.AuditEvent::action).containsExactly("device.preregister");
+        }
     }
 }

@@ -91,9 +91,9 @@ class OrganisationUnitsTest {
     @Test
     void aChangeBasedOnAStaleVersionIsRefused() {
         OrganisationUnit north = branch("北部支所", hq.id(), 30);
-        OrganisationUnit renamed = units.change(ADMIN, north.id(), new OuDraft("北支所", hq.id(), "新住所", 35), 1);
+        OrganisationUnit renamed = units.change(ADMIN, north.id(), new OuDraft("北支所", hq.id(), "新住所", 35), 1L);
         assertThat(renamed.version()).isEqualTo(2);
-        assertThatThrownBy(() -> units.change(ADMIN, north.id(), new OuDraft("北部", hq.id(), "x", 30), 1))
+        assertThatThrownBy(() -> units.change(ADMIN, north.id(), new OuDraft("北部", hq.id(), "x", 30), 1L))
             .isInstanceOf(VersionConflictException.class)
             .hasMessageContaining("version 2");
         assertThat(units.get(north.id()).name()).isEqualTo("北支所");
@@ -122,10 +122,60 @@ class OrganisationUnitsTest {
     @Test
     void everyChangeIsInTheAuditChain() {
         OrganisationUnit north = branch("北部支所", hq.id(), 30);
-        units.change(ADMIN, north.id(), new OuDraft("北支所", hq.id(), "新住所", 35), 1);
-        var events = fleet.audit().newestFirst(new io.kioskfleet.core.store.PageRequest(0, 10)).items();
+        units.change(ADMIN, north.id(), new OuDraft("北支所", hq.id(), "新住所", 35), 1L);
+        var events = fleet.audit().newestFirst(ADMIN, new io.kioskfleet.core.store.PageRequest(0, 10)).items();
         assertThat(events).extracting(e -> e.action()).containsExactly("ou.change", "ou.create", "ou.create");
         assertThat(events.get(0).before()).contains("北部支所");
         assertThat(events.get(0).after()).contains("北支所", "\"version\":2");
+    }
+
+    @Test
+    void namesDifferingOnlyInCharacterWidthAreTheSameName() {
+        branch("ＡＢＣ支所", hq.id(), 30);
+        assertThatThrownBy(() -> branch("abc支所", hq.id(), 40))
+            .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aMoveBelowAUnitThatWasJustMovedBelowItIsRefused() {
+        OrganisationUnit a = branch("A", hq.id(), 10);
+        OrganisationUnit b = branch("B", hq.id(), 10);
+        units.change(ADMIN, a.id(), new OuDraft("A", b.id(), "x", 10), 1L);
+        assertThatThrownBy(() -> units.change(ADMIN, b.id(), new OuDraft("B", a.id(), "x", 10), 1L))
+            .isInstanceOf(InvalidInputException.class);
+        assertThat(units.all()).hasSize(3);
+    }
+
+    @Test
+    void concurrentOppositeMovesNeverLeaveALoop() throws Exception {
+        OrganisationUnit a = branch("A", hq.id(), 10);
+        OrganisationUnit b = branch("B", hq.id(), 10);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<?>> moves = new java.util.ArrayList<>();
+        for (String[] pair : new String[][] {{a.id(), b.id(), "A"}, {b.id(), a.id(), "B"}}) {
+            moves.add(pool.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    OrganisationUnit current = units.get(pair[0]);
+                    String parent = current.parentId().equals(hq.id()) ? pair[1] : hq.id();
+                    try {
+                        units.change(ADMIN, pair[0], new OuDraft(pair[2], parent, "x", 10), current.version());
+                    } catch (RuntimeException refused) {
+                        // below itself, stale version or concurrent loop: all fine, the tree must hold
+                    }
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> move : moves) {
+            move.get();
+        }
+        pool.shutdown();
+        assertThat(units.all()).as("every unit reachable from headquarters").hasSize(3);
+    }
+
+    @Test
+    void aChangeWithoutAVersionIsRefused() {
+        OrganisationUnit north = branch("北部支所", hq.id(), 30);
+        assertThatThrownBy(() -> units.change(ADMIN, north.id(), new OuDraft("x", hq.id(), "y", 1), null))
+            .isInstanceOf(InvalidInputException.class).hasMessageContaining("version");
     }
 }

@@ -22,8 +22,8 @@ class UserAccountsTest {
             assertThat(admin.roles()).containsExactly(Role.FLEET_ADMIN);
             assertThat(fleet.users().ensureFirstAdmin("other")).isEmpty();
             assertThat(fleet.users().findByUsername("admin").orElseThrow().passwordHash()).isEqualTo("plain:s3cret");
-            assertThat(fleet.audit().verify().eventsChecked()).isEqualTo(1);
-            assertThat(fleet.audit().find("aud_000000000001").orElseThrow().after()).doesNotContain("s3cret");
+            assertThat(fleet.audit().verify(CoreFixture.ADMIN).eventsChecked()).isEqualTo(1);
+            assertThat(fleet.audit().find(CoreFixture.ADMIN, "aud_000000000001").orElseThrow().after()).doesNotContain("s3cret");
         }
     }
 
