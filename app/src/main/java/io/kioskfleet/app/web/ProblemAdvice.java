@@ -3,6 +3,8 @@ package io.kioskfleet.app.web;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.TooLargeException;
+import io.kioskfleet.core.policies.InvalidPolicyException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.StoreUnavailableException;
@@ -39,6 +41,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return Problems.invalid(e.errors());
+    }
+
+    /** Policy problems keep the common {@code path} and {@code message} (English) and add the Japanese text and position. */
+    @ExceptionHandler(InvalidPolicyException.class)
+    ProblemDetail invalidPolicy(InvalidPolicyException e) {
+        ProblemDetail problem = Problems.invalid(e.errors());
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
