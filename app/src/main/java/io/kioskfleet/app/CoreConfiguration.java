@@ -6,6 +6,16 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuRepository;
+import io.kioskfleet.core.policies.DeviceExceptionRepository;
+import io.kioskfleet.core.policies.DeviceExceptions;
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.policies.PolicyAttachmentRepository;
+import io.kioskfleet.core.policies.PolicyAttachments;
+import io.kioskfleet.core.policies.PolicyLibrary;
+import io.kioskfleet.core.policies.PolicyRepository;
+import io.kioskfleet.core.policies.PolicyVersionRepository;
+import io.kioskfleet.core.policies.PublishDryRun;
+import io.kioskfleet.core.policies.PublishedPolicies;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IndexBootstrap;
@@ -60,6 +70,62 @@ public class CoreConfiguration {
     @Bean
     DemoOrganisation demoOrganisation(OrganisationUnits units, DeviceRegistry devices) {
         return new DemoOrganisation(units, devices);
+    }
+
+    @Bean
+    PolicyRepository policyRepository(FleetStore store) {
+        return new PolicyRepository(store);
+    }
+
+    @Bean
+    PolicyVersionRepository policyVersionRepository(FleetStore store) {
+        return new PolicyVersionRepository(store);
+    }
+
+    @Bean
+    PolicyAttachmentRepository policyAttachmentRepository(FleetStore store) {
+        return new PolicyAttachmentRepository(store);
+    }
+
+    @Bean
+    DeviceExceptionRepository deviceExceptionRepository(FleetStore store) {
+        return new DeviceExceptionRepository(store);
+    }
+
+    @Bean
+    PublishedPolicies publishedPolicies(PolicyRepository policies, PolicyVersionRepository versions) {
+        return new PublishedPolicies(policies, versions);
+    }
+
+    @Bean
+    EffectivePolicies effectivePolicies(OrganisationUnits units, DeviceRegistry devices, PolicyAttachmentRepository attachments,
+                                        PublishedPolicies published, DeviceExceptionRepository exceptions, Clock clock) {
+        return new EffectivePolicies(units, devices, attachments, published, exceptions, clock);
+    }
+
+    @Bean
+    PolicyLibrary policyLibrary(PolicyRepository policies, PolicyVersionRepository versions, PublishedPolicies published,
+                                EffectivePolicies effective, AuditChain audit, Clock clock) {
+        return new PolicyLibrary(policies, versions, published, effective, audit, clock);
+    }
+
+    @Bean
+    PolicyAttachments policyAttachments(PolicyAttachmentRepository attachments, PolicyRepository policies,
+                                        PublishedPolicies published, EffectivePolicies effective, OrganisationUnits units,
+                                        AuditChain audit, Clock clock) {
+        return new PolicyAttachments(attachments, policies, published, effective, units, audit, clock);
+    }
+
+    @Bean
+    DeviceExceptions deviceExceptions(DeviceExceptionRepository exceptions, DeviceRegistry devices, OrganisationUnits units,
+                                      EffectivePolicies effective, AuditChain audit, Clock clock) {
+        return new DeviceExceptions(exceptions, devices, units, effective, audit, clock);
+    }
+
+    @Bean
+    PublishDryRun publishDryRun(PolicyLibrary library, EffectivePolicies effective, PublishedPolicies published,
+                                DeviceRegistry devices, Clock clock) {
+        return new PublishDryRun(library, effective, published, devices, clock);
     }
 
     /** Creates every repository's indexes once all are wired, before the first request. */

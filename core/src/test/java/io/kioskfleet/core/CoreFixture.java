@@ -7,6 +7,17 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuRepository;
+import io.kioskfleet.core.policies.DeviceExceptionRepository;
+import io.kioskfleet.core.policies.DeviceExceptions;
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.policies.PolicyAttachmentRepository;
+import io.kioskfleet.core.policies.PolicyAttachments;
+import io.kioskfleet.core.policies.PolicyLibrary;
+import io.kioskfleet.core.policies.PolicyRepository;
+import io.kioskfleet.core.policies.PolicyVersionRepository;
+import io.kioskfleet.core.policies.PublishDryRun;
+import io.kioskfleet.core.policies.PublishedPolicies;
+import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.StoreClock;
@@ -23,23 +34,52 @@ import java.util.Set;
  * them, for tests that want the real thing rather than mocks.
  */
 public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
-                          UserAccounts users) implements AutoCloseable {
+                          UserAccounts users, Policies policies) implements AutoCloseable {
 
     /** A fleet admin calling from a test. */
     public static final Actor ADMIN = new Actor("test-admin", Set.of(Role.FLEET_ADMIN), Set.of(), "127.0.0.1");
 
     /** Opens (or reopens) the store in {@code dataDir} and wires the services on it. */
     public static CoreFixture open(Path dataDir) {
+        return open(dataDir, StoreClock.system());
+    }
+
+    /** The same, with every service reading the time from {@code clock}. */
+    public static CoreFixture open(Path dataDir, Clock clock) {
         FleetStore store = FleetStore.open(new StoreSettings("", dataDir, "kioskfleet", Duration.ofSeconds(5)));
-        Clock clock = StoreClock.system();
         AuditChain audit = new AuditChain(store, clock);
         OuRepository ouRepository = new OuRepository(store);
         DeviceRepository deviceRepository = new DeviceRepository(store);
         OrganisationUnits units = new OrganisationUnits(ouRepository, deviceRepository, audit, clock);
         DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
         UserAccounts users = new UserAccounts(store, raw -> "plain:" + raw, audit, clock);
+        Policies policies = Policies.wire(store, units, devices, audit, clock);
         new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
-        return new CoreFixture(store, audit, units, devices, users);
+        new IndexBootstrap(store).createAll(policies.repositories());
+        return new CoreFixture(store, audit, units, devices, users, policies);
+    }
+
+    /** The policy services, wired as the application wires them. */
+    public record Policies(PolicyLibrary library, PolicyAttachments attachments, DeviceExceptions exceptions,
+                           EffectivePolicies effective, PublishDryRun dryRun,
+                           List<DeclaresIndexes> repositories) {
+
+        static Policies wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, AuditChain audit,
+                             Clock clock) {
+            PolicyRepository policyRepository = new PolicyRepository(store);
+            PolicyVersionRepository versionRepository = new PolicyVersionRepository(store);
+            PolicyAttachmentRepository attachmentRepository = new PolicyAttachmentRepository(store);
+            DeviceExceptionRepository exceptionRepository = new DeviceExceptionRepository(store);
+            PublishedPolicies published = new PublishedPolicies(policyRepository, versionRepository);
+            EffectivePolicies effective = new EffectivePolicies(units, devices, attachmentRepository, published,
+                exceptionRepository, clock);
+            PolicyLibrary library = new PolicyLibrary(policyRepository, versionRepository, published, effective, audit, clock);
+            return new Policies(library,
+                new PolicyAttachments(attachmentRepository, policyRepository, published, effective, units, audit, clock),
+                new DeviceExceptions(exceptionRepository, devices, units, effective, audit, clock), effective,
+                new PublishDryRun(library, effective, published, devices, clock),
+                List.of(policyRepository, versionRepository, attachmentRepository, exceptionRepository));
+        }
     }
 
     /** A branch admin of {@code ouIds}. */

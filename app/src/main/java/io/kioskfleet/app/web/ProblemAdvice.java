@@ -6,6 +6,7 @@ import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.input.TooLargeException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.kioskfleet.core.policies.InvalidPolicyException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.StoreUnavailableException;
@@ -42,6 +43,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return Problems.invalid(e.errors());
+    }
+
+    /** Policy problems keep the common {@code path} and {@code message} (English) and add the Japanese text and position. */
+    @ExceptionHandler(InvalidPolicyException.class)
+    ProblemDetail invalidPolicy(InvalidPolicyException e) {
+        ProblemDetail problem = Problems.invalid(e.errors());
+        problem.setProperty("errors", e.problems());
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

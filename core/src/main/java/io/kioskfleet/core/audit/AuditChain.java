@@ -85,10 +85,10 @@ public final class AuditChain implements DeclaresIndexes {
      * any point in between. If {@code write} fails, nothing is recorded and its exception passes.
      */
     public <T> T record(Actor actor, Change change, Supplier<T> write) {
-        AuditEntry entry = new AuditEntry(change.key(), actor.username(), actor.sourceAddress(), change.action(),
+        AuditEntry entry = new AuditEntry(change.newKey(), actor.username(), actor.sourceAddress(), change.action(),
             change.targetType(), change.targetId(), AuditSnapshot.of(change.before()), AuditSnapshot.of(change.after()));
         ChangeIntent intent = new ChangeIntent(UUID.randomUUID().toString(), entry, change.collection(),
-            change.targetVersion(), change.removal(), clock.instant());
+            change.documentId(), change.targetVersion(), change.removal(), clock.instant());
         intents.insertOne(intent);
         T result;
         try {
@@ -138,12 +138,16 @@ public final class AuditChain implements DeclaresIndexes {
 
     private boolean happened(ChangeIntent intent) {
         Document target = store.collection(intent.collection(), Document.class)
-            .find(eq("_id", intent.entry().targetId())).first();
+            .find(eq("_id", intent.documentId())).first();
         if (intent.removal()) {
             return target == null;
         }
-        Number version = target == null ? null : target.get("version", Number.class);
-        return version != null && version.longValue() >= intent.targetVersion();
+        if (target == null) {
+            return false;
+        }
+        // Insert-only documents (a published policy version) carry no version: being there is enough.
+        Number version = target.get("version", Number.class);
+        return version == null || version.longValue() >= intent.targetVersion();
     }
 
     /** Appends the entry unless an event with its change key is in the chain already. */

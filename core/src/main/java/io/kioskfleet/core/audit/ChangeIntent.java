@@ -10,10 +10,11 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param id            random id of this intent
  * @param entry         the audit event to write
  * @param collection    where the changed document lives
+ * @param documentId    the changed document's id
  * @param targetVersion its version after the change
  * @param removal       true when the change removes it
  * @param at            when the change was made
  */
-public record ChangeIntent(@BsonId String id, AuditEntry entry, String collection, long targetVersion, boolean removal,
-                    Instant at) {
+public record ChangeIntent(@BsonId String id, AuditEntry entry, String collection, String documentId, long targetVersion,
+                           boolean removal, Instant at) {
 }

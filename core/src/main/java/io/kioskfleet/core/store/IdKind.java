@@ -14,7 +14,9 @@ public enum IdKind {
     ORGANISATION_UNIT("ou"),
     DEVICE("dev"),
     USER("usr"),
-    AUDIT_EVENT("aud");
+    AUDIT_EVENT("aud"),
+    POLICY("pol"),
+    POLICY_VERSION("pv");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,0 +1,24 @@
+package io.kioskfleet.core.policies;
+
+import io.kioskfleet.core.input.FieldError;
+import io.kioskfleet.core.input.InvalidInputException;
+import java.util.List;
+
+/**
+ * A policy text or device exception was refused for its problems; every problem is listed with its
+ * path and both languages (an HTTP caller sees 400).
+ */
+public class InvalidPolicyException extends InvalidInputException {
+
+    private final List<PolicyProblem> problems;
+
+    public InvalidPolicyException(List<PolicyProblem> problems) {
+        super(problems.stream().map(p -> new FieldError(p.path(), p.message())).toList());
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem, with code, position and the Japanese message. */
+    public List<PolicyProblem> problems() {
+        return problems;
+    }
+}
