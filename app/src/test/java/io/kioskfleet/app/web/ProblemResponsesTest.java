@@ -89,4 +89,18 @@ class ProblemResponsesTest extends RunningServiceTest {
         assertProblem(admin.delete("/api/v1/devices"), 405, "http-405");
         assertProblem(admin.postBytes("/api/v1/devices", "application/xml", "<x/>".getBytes()), 415, "http-415");
     }
+
+    @Test
+    void aRequestTheFirewallRefusesIsAProblemToo() {
+        Answer answer = admin.get("/api/v1/devices;jsessionid=x");
+        assertProblem(answer, 400, "http-400");
+    }
+
+    @Test
+    void aBodyLargerThanAnyCallNeedsIsRefusedUnread() {
+        byte[] body = new byte[7 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        Answer answer = admin.postBytes("/api/v1/ous", "application/json", body);
+        assertProblem(answer, 413, "too-large");
+    }
 }
