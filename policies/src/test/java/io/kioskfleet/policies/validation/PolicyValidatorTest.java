@@ -1,6 +1,7 @@
 package io.kioskfleet.policies.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kioskfleet.policies.document.PolicyDocument;
 import io.kioskfleet.policies.document.PolicyReader;
@@ -129,6 +130,36 @@ class PolicyValidatorTest {
         assertThat(problems).extracting(Problem::code).containsExactlyInAnyOrder(
             "rule.preserveCoversArea", "rule.preserveCoversEverything");
         assertThat(problems).allMatch(p -> p.path().equals("settings.wipe.preserve"));
+    }
+
+    @Test
+    void preserveWithOnlyWildcardSegmentsCoversTheAreaOrEverything() {
+        List<Problem> problems = problems(policy("""
+            wipe:
+              scope: [sessionProfile, downloads]
+              preserve: ["/**/*.*", "${sessionProfile}/**/*.*", "${downloads}/*", "${downloads}"]
+            """));
+        // Each message starts with the pattern it is about.
+        assertThat(problems).extracting(Problem::code, p -> p.message().en().split(" ", 2)[0])
+            .containsExactlyInAnyOrder(
+                tuple("rule.preserveCoversEverything", "/**/*.*"),
+                tuple("rule.preserveCoversArea", "${sessionProfile}/**/*.*"),
+                tuple("rule.preserveCoversArea", "${downloads}/*"),
+                tuple("rule.preserveCoversArea", "${downloads}"));
+        assertThat(problems.get(0).message().en()).contains("without wildcards");
+    }
+
+    @Test
+    void preserveNamingALiteralFolderKeepsOnlyThatFolder() {
+        assertThat(problems(policy("""
+            wipe:
+              scope: [sessionProfile, downloads]
+              preserve:
+                - ${sessionProfile}/AppData/Roaming/Microsoft/SystemCertificates/**
+                - ${sessionProfile}/**/Certificates/*.*
+                - ${downloads}/*/keep
+                - /etc/pki/nssdb/**
+            """))).isEmpty();
     }
 
     @Test
