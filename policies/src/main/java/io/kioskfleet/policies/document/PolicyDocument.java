@@ -27,15 +27,8 @@ public record PolicyDocument(PolicyMetadata metadata, Map<String, Object> settin
 
     public PolicyDocument {
         Objects.requireNonNull(metadata, "metadata");
-        settings = canonicalSettings(settings);
+        settings = Catalogue.canonicalSettings(settings);
         locks = locks.stream().map(PolicyDocument::knownKey).distinct().sorted().toList();
-    }
-
-    private static Map<String, Object> canonicalSettings(Map<String, Object> settings) {
-        Map<String, Object> canonical = new TreeMap<>();
-        settings.forEach((key, value) ->
-            canonical.put(key, Catalogue.get(key).canonicalValue(value)));
-        return java.util.Collections.unmodifiableMap(canonical);
     }
 
     private static String knownKey(String key) {

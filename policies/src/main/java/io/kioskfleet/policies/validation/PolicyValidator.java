@@ -43,7 +43,7 @@ public final class PolicyValidator {
         ParsedPolicy parsed = new PolicyReader().read(bytes);
         Problems problems = new Problems();
         parsed.problems().forEach(problems::add);
-        EffectivePolicy candidate = PolicyResolver.applyOu(inherited, DRAFT,
+        EffectivePolicy candidate = PolicyResolver.applyDraft(inherited, DRAFT,
             parsed.settings().values(), parsed.locks());
         checkAgainst(inherited, candidate, SettingOrigin.ou(DRAFT), parsed.settings(), problems);
         List<Problem> found = problems.list();
