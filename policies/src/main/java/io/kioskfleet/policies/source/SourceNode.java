@@ -2,6 +2,7 @@ package io.kioskfleet.policies.source;
 
 import io.kioskfleet.policies.report.SourcePosition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,9 @@ public sealed interface SourceNode permits SourceScalar, SourceList, SourceMap {
     SourcePosition position();
 
     /**
-     * The node of a plain Java value (maps, lists, strings, numbers, booleans, null), so input
-     * that arrives as objects is checked by the same code as text.
+     * The node of a plain Java value (maps, collections such as lists and sets, strings,
+     * numbers, booleans, null), so input that arrives as objects is checked by the same code as
+     * text.
      */
     static SourceNode ofPlainValue(Object value) {
         SourcePosition at = SourcePosition.UNKNOWN;
@@ -26,8 +28,8 @@ public sealed interface SourceNode permits SourceScalar, SourceList, SourceMap {
                 ofPlainValue(v))));
             return new SourceMap(entries, at);
         }
-        if (value instanceof List<?> list) {
-            return new SourceList(list.stream().map(SourceNode::ofPlainValue).toList(), at);
+        if (value instanceof Collection<?> items) {
+            return new SourceList(items.stream().map(SourceNode::ofPlainValue).toList(), at);
         }
         if (value instanceof Number || value instanceof Boolean) {
             return new SourceScalar(String.valueOf(value), true, at);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyValidatorTest {
@@ -233,5 +234,25 @@ class PolicyValidatorTest {
 
         assertThat(problems).extracting(Problem::code).containsExactlyInAnyOrder(
             "lock.overridden", "value.notBoolean", "exception.expired");
+    }
+
+    @Test
+    void timeZonesAreIanaRegionIdsNotOffsets() {
+        for (String offset : List.of("+09:00", "Z", "UTC+9", "GMT+9", "UT+09:00", "UTC-05:30")) {
+            assertThat(problems(policy("device: {timeZone: \"" + offset + "\"}")))
+                .as(offset).extracting(Problem::code).containsExactly("value.timeZone");
+        }
+        for (String region : List.of("Asia/Tokyo", "UTC", "Etc/GMT-9", "America/New_York")) {
+            assertThat(problems(policy("device: {timeZone: \"" + region + "\"}")))
+                .as(region).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeviceExceptionMayGiveASetOfTextsAsAJavaSet() {
+        Instant now = Instant.parse("2026-04-01T00:00:00Z");
+        assertThat(validator.validateException(
+            Map.of("wipe", Map.of("scope", Set.of("temp", "downloads"))), now.plusSeconds(60),
+            PolicyResolver.defaults(), now)).isEmpty();
     }
 }
