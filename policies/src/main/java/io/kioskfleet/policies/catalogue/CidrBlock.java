@@ -61,7 +61,8 @@ record CidrBlock(BigInteger network, int addressBits, int prefix) {
             return site.report("value.cidr", text);
         }
         int bits = bytes.length * 8;
-        Integer prefix = slash < 0 ? Integer.valueOf(bits) : prefix(text.substring(slash + 1), bits);
+        Integer prefix = slash < 0 ? Integer.valueOf(bits)
+            : prefix(text.substring(slash + 1), bits);
         if (prefix == null) {
             return site.report("value.cidr", text);
         }

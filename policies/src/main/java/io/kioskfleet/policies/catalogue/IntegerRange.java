@@ -27,7 +27,7 @@ public record IntegerRange(long min, long max) implements SettingType {
 
     @Override
     public Object read(SourceNode node, ProblemSite site) {
-        SourceScalar scalar = Scalars.plainScalar(node, site, "value.notInteger");
+        SourceScalar scalar = node.plainScalar(site, "value.notInteger");
         if (scalar == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.kioskfleet.policies.source;
 
+import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.policies.report.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,20 @@ public sealed interface SourceNode permits SourceScalar, SourceList, SourceMap {
 
     /** Where the value starts in the source text. */
     SourcePosition position();
+
+    /** This node as a scalar with a value, or {@code null} after reporting under {@code code}. */
+    default SourceScalar scalar(ProblemSite site, String code) {
+        return this instanceof SourceScalar scalar && !scalar.isNull() ? scalar : site.report(code);
+    }
+
+    /**
+     * This node as an unquoted scalar, for numbers and booleans that quoting would turn into
+     * text, or {@code null} after reporting under {@code code}.
+     */
+    default SourceScalar plainScalar(ProblemSite site, String code) {
+        SourceScalar scalar = scalar(site, code);
+        return scalar == null || scalar.plain() ? scalar : site.report(code);
+    }
 
     /**
      * The node of a plain Java value (maps, collections such as lists and sets, strings,
