@@ -31,6 +31,11 @@ class PolicyValidatorTest {
         return validator.validate(text).problems();
     }
 
+    private List<Problem> preserveProblems(String scope, String... patterns) {
+        return problems(policy("wipe:\n  scope: " + scope + "\n  preserve: [\""
+            + String.join("\", \"", patterns) + "\"]"));
+    }
+
     private static Problem at(List<Problem> problems, String path) {
         return problems.stream().filter(p -> p.path().equals(path)).findFirst()
             .orElseThrow(() -> new AssertionError("no problem at " + path + " in " + problems));
@@ -123,11 +128,8 @@ class PolicyValidatorTest {
 
     @Test
     void preserveMayNotCoverAWholeWipeArea() {
-        List<Problem> problems = problems(policy("""
-            wipe:
-              scope: [downloads, temp]
-              preserve: ["${downloads}/**", "/**", "${caches}/**", "${temp}/keep/*.log"]
-            """));
+        List<Problem> problems = preserveProblems("[downloads, temp]",
+            "${downloads}/**", "/**", "${caches}/**", "${temp}/keep/*.log");
         assertThat(problems).extracting(Problem::code).containsExactlyInAnyOrder(
             "rule.preserveCoversArea", "rule.preserveCoversEverything");
         assertThat(problems).allMatch(p -> p.path().equals("settings.wipe.preserve"));
@@ -135,11 +137,8 @@ class PolicyValidatorTest {
 
     @Test
     void preserveWithOnlyWildcardSegmentsCoversTheAreaOrEverything() {
-        List<Problem> problems = problems(policy("""
-            wipe:
-              scope: [sessionProfile, downloads]
-              preserve: ["/**/*.*", "${sessionProfile}/**/*.*", "${downloads}/*", "${downloads}"]
-            """));
+        List<Problem> problems = preserveProblems("[sessionProfile, downloads]",
+            "/**/*.*", "${sessionProfile}/**/*.*", "${downloads}/*", "${downloads}");
         // Each message starts with the pattern it is about.
         assertThat(problems).extracting(Problem::code, p -> p.message().en().split(" ", 2)[0])
             .containsExactlyInAnyOrder(
@@ -152,15 +151,10 @@ class PolicyValidatorTest {
 
     @Test
     void preserveNamingALiteralFolderKeepsOnlyThatFolder() {
-        assertThat(problems(policy("""
-            wipe:
-              scope: [sessionProfile, downloads]
-              preserve:
-                - ${sessionProfile}/AppData/Roaming/Microsoft/SystemCertificates/**
-                - ${sessionProfile}/**/Certificates/*.*
-                - ${downloads}/*/keep
-                - /etc/pki/nssdb/**
-            """))).isEmpty();
+        assertThat(preserveProblems("[sessionProfile, downloads]",
+            "${sessionProfile}/AppData/Roaming/Microsoft/SystemCertificates/**",
+            "${sessionProfile}/**/Certificates/*.*", "${downloads}/*/keep",
+            "/etc/pki/nssdb/**")).isEmpty();
     }
 
     @Test
