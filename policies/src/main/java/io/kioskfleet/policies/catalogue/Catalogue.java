@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every setting a policy may contain, with its type, range and default; the single source that
@@ -170,11 +169,11 @@ public final class Catalogue {
     }
 
     /**
-     * The canonical form of settings given as plain values by dotted key, sorted by key; throws
-     * for an unknown key or an invalid value, for callers that build settings in code.
+     * The canonical form of settings given as plain values by dotted key, in the order given;
+     * throws for an unknown key or an invalid value, for callers that build settings in code.
      */
     public static Map<String, Object> canonicalSettings(Map<String, ?> settings) {
-        Map<String, Object> canonical = new TreeMap<>();
+        Map<String, Object> canonical = new LinkedHashMap<>();
         settings.forEach((key, value) -> canonical.put(key, get(key).canonicalValue(value)));
         return Collections.unmodifiableMap(canonical);
     }

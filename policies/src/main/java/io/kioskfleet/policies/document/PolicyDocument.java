@@ -4,6 +4,7 @@ import io.kioskfleet.policies.catalogue.Catalogue;
 import io.kioskfleet.policies.catalogue.SettingDefinition;
 import io.kioskfleet.protocol.canonical.CanonicalJson;
 import io.kioskfleet.protocol.canonical.Sha256;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public record PolicyDocument(PolicyMetadata metadata, Map<String, Object> settin
 
     public PolicyDocument {
         Objects.requireNonNull(metadata, "metadata");
-        settings = Catalogue.canonicalSettings(settings);
+        settings = Collections.unmodifiableMap(
+            new TreeMap<>(Catalogue.canonicalSettings(settings)));
         locks = locks.stream().map(PolicyDocument::knownKey).distinct().sorted().toList();
     }
 
