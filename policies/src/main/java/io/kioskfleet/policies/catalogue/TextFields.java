@@ -1,6 +1,6 @@
 package io.kioskfleet.policies.catalogue;
 
-import io.kioskfleet.policies.report.NearestName;
+import io.kioskfleet.policies.report.SpellingSuggestion;
 import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.policies.source.SourceMap;
 import io.kioskfleet.policies.source.SourceNode;
@@ -27,7 +27,8 @@ record TextFields(List<String> names, Text text) {
         for (SourceMap.Entry entry : map.entries()) {
             ProblemSite fieldSite = site.child("." + entry.key(), entry.keyPosition());
             if (!names.contains(entry.key())) {
-                NearestName.reportUnknown(fieldSite, "value.unknownField", entry.key(), names);
+                SpellingSuggestion.among(names, entry.key())
+                    .reportUnknown(fieldSite, "value.unknownField");
                 allValid = false;
                 continue;
             }
