@@ -2,11 +2,12 @@ package io.kioskfleet.policies.catalogue;
 
 import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.policies.source.SourceNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** A text shown on the device, given in Japanese and English: {@code {ja: ..., en: ...}}. */
 public record BilingualNotice(int maxLength) implements SettingType {
+
+    private static final List<String> LANGUAGES = List.of("ja", "en");
 
     public BilingualNotice {
         if (maxLength < 1) {
@@ -16,11 +17,7 @@ public record BilingualNotice(int maxLength) implements SettingType {
 
     @Override
     public Object read(SourceNode node, ProblemSite site) {
-        Text text = new Text(Syntax.FREE_TEXT, maxLength);
-        Map<String, Text> fields = new LinkedHashMap<>();
-        fields.put("ja", text);
-        fields.put("en", text);
-        return FixedFields.read(node, site, fields);
+        return new TextFields(LANGUAGES, new Text(Syntax.FREE_TEXT, maxLength)).read(node, site);
     }
 
     @Override

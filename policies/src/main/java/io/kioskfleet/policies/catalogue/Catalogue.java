@@ -5,6 +5,7 @@ import io.kioskfleet.protocol.policy.NetworkZone;
 import io.kioskfleet.protocol.policy.SessionEnd;
 import io.kioskfleet.protocol.policy.UsbStorageMode;
 import io.kioskfleet.protocol.policy.WipeArea;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ public final class Catalogue {
                 throw new IllegalStateException("duplicate setting " + setting.key());
             }
         }
-        return java.util.Collections.unmodifiableMap(byKey);
+        return Collections.unmodifiableMap(byKey);
     }
 
     /** Every setting, grouped as the reference lists them. */
@@ -165,6 +166,16 @@ public final class Catalogue {
     /** The setting under {@code key}; throws for an unknown key, a programming error. */
     public static SettingDefinition get(String key) {
         return find(key).orElseThrow(() -> new IllegalArgumentException("no setting " + key));
+    }
+
+    /**
+     * The canonical form of settings given as plain values by dotted key, in the order given;
+     * throws for an unknown key or an invalid value, for callers that build settings in code.
+     */
+    public static Map<String, Object> canonicalSettings(Map<String, ?> settings) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        settings.forEach((key, value) -> canonical.put(key, get(key).canonicalValue(value)));
+        return Collections.unmodifiableMap(canonical);
     }
 
     /** True when {@code prefix} is a group of settings, such as {@code session}. */

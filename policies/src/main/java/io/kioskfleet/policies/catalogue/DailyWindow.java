@@ -2,7 +2,7 @@ package io.kioskfleet.policies.catalogue;
 
 import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.policies.source.SourceNode;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,13 +11,12 @@ import java.util.Map;
  */
 public record DailyWindow() implements SettingType {
 
+    private static final TextFields START_AND_END =
+        new TextFields(List.of("start", "end"), new Text(Syntax.TIME_OF_DAY, 5));
+
     @Override
     public Object read(SourceNode node, ProblemSite site) {
-        Text time = new Text(Syntax.TIME_OF_DAY, 5);
-        Map<String, Text> fields = new LinkedHashMap<>();
-        fields.put("start", time);
-        fields.put("end", time);
-        Map<String, String> window = FixedFields.read(node, site, fields);
+        Map<String, String> window = START_AND_END.read(node, site);
         if (window != null && window.get("start").equals(window.get("end"))) {
             return site.report("value.emptyWindow");
         }

@@ -13,7 +13,7 @@ public record Flag() implements SettingType {
 
     @Override
     public Object read(SourceNode node, ProblemSite site) {
-        SourceScalar scalar = Scalars.plainScalar(node, site, "value.notBoolean");
+        SourceScalar scalar = node.plainScalar(site, "value.notBoolean");
         if (scalar == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.kioskfleet.policies.catalogue;
 
 import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.protocol.policy.WipeArea;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,7 +20,6 @@ public final class PreservePath {
     public static final String EVERYTHING = "*";
 
     private static final Pattern ROOTED = Pattern.compile("(?:\\$\\{([A-Za-z]+)\\})?(/.*)?");
-    private static final Pattern ONLY_WILDCARDS = Pattern.compile("(/\\*+)*/?");
     private static final List<String> AREAS =
         Choice.of(WipeArea.class).options();
 
@@ -40,8 +40,11 @@ public final class PreservePath {
     }
 
     /**
-     * The wipe area that {@code pattern} keeps entirely (its word, or {@link #EVERYTHING}), if
-     * it does: such a pattern would make the wipe of that area a no-op.
+     * The wipe area that {@code pattern} keeps entirely or nearly so (its word, or
+     * {@link #EVERYTHING}), if it does: such a pattern would make the wipe of that area a no-op.
+     * A pattern keeps only a chosen part of its area when at least one of its segments after
+     * the root is purely literal (names a folder or file without {@code *}); without one, as in
+     * {@code ${downloads}/*} or {@code /**}{@code /*.*}, it matches almost everything.
      */
     public static Optional<String> coveredArea(String pattern) {
         Matcher rooted = ROOTED.matcher(pattern);
@@ -49,7 +52,9 @@ public final class PreservePath {
             return Optional.empty();
         }
         String rest = rooted.group(2) == null ? "" : rooted.group(2);
-        if (!ONLY_WILDCARDS.matcher(rest).matches()) {
+        boolean namesSomething = Arrays.stream(rest.split("/"))
+            .anyMatch(segment -> !segment.isEmpty() && !segment.contains("*"));
+        if (namesSomething) {
             return Optional.empty();
         }
         return Optional.of(rooted.group(1) == null ? EVERYTHING : rooted.group(1));

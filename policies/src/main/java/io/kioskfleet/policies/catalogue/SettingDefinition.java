@@ -2,7 +2,7 @@ package io.kioskfleet.policies.catalogue;
 
 import io.kioskfleet.policies.report.BilingualText;
 import io.kioskfleet.policies.report.Messages;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import io.kioskfleet.policies.source.SourceNode;
 import java.util.Objects;
@@ -25,7 +25,7 @@ public record SettingDefinition(String key, SettingType type, Object defaultValu
     }
 
     private static Object canonical(String key, SettingType type, Object value) {
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         Object canonical = type.read(SourceNode.ofPlainValue(value),
             problems.at(key, SourcePosition.UNKNOWN));
         if (canonical == null) {

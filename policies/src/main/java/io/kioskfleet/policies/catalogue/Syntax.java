@@ -3,6 +3,7 @@ package io.kioskfleet.policies.catalogue;
 import io.kioskfleet.policies.report.ProblemSite;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -33,6 +34,7 @@ public enum Syntax implements StringSyntax {
     private static final Pattern EXTENSION = Pattern.compile("\\.[a-z0-9]{1,16}");
     private static final Pattern MEDIA_TYPE =
         Pattern.compile("[a-z]+/([a-z0-9][a-z0-9!#$&^_.+-]{0,126}|\\*)");
+    private static final Pattern PREFIXED_OFFSET = Pattern.compile("(UTC|GMT|UT)[+-].*");
     private static final Pattern APP = Pattern.compile("([A-Za-z][A-Za-z0-9_.-]{0,127})?");
     // Also NEL and the Unicode line and paragraph separators: YAML reads them as line breaks,
     // so canonical JSON holding them raw would not read back as the same text.
@@ -67,12 +69,18 @@ public enum Syntax implements StringSyntax {
             ? lower : site.report("value.fileType", text);
     }
 
+    // ZoneId also reads fixed offsets ("+09:00", "Z") and prefixed ones ("UTC+9", "GMT+9"),
+    // which follow no daylight-saving or legal changes: a device needs a region.
     private static String timeZone(String text, ProblemSite site) {
         try {
-            return ZoneId.of(text).getId();
-        } catch (DateTimeException e) {
-            return site.report("value.timeZone", text);
+            ZoneId zone = ZoneId.of(text);
+            if (!(zone instanceof ZoneOffset) && !PREFIXED_OFFSET.matcher(text).matches()) {
+                return zone.getId();
+            }
+        } catch (DateTimeException notAZone) {
+            // reported below, like an offset
         }
+        return site.report("value.timeZone", text);
     }
 
     private static String languageTag(String text, ProblemSite site) {

@@ -16,13 +16,12 @@ public record Text(StringSyntax syntax, int maxLength) implements SettingType {
     }
 
     @Override
-    public Object read(SourceNode node, ProblemSite site) {
-        SourceScalar scalar = Scalars.scalar(node, site, "value.notText");
+    public String read(SourceNode node, ProblemSite site) {
+        SourceScalar scalar = node.scalar(site, "value.notText");
         return scalar == null ? null : readText(scalar.text(), site);
     }
 
-    /** The canonical spelling of {@code text}, or {@code null} after reporting. */
-    String readText(String text, ProblemSite site) {
+    private String readText(String text, ProblemSite site) {
         if (text.codePointCount(0, text.length()) > maxLength) {
             return site.report("value.tooLong", maxLength);
         }

@@ -3,7 +3,6 @@ package io.kioskfleet.policies.catalogue;
 import io.kioskfleet.policies.report.ProblemSite;
 import io.kioskfleet.policies.source.SourceList;
 import io.kioskfleet.policies.source.SourceNode;
-import io.kioskfleet.policies.source.SourceScalar;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -33,7 +32,7 @@ public record TextSet(Text element, int minItems, int maxItems) implements Setti
         boolean allValid = true;
         for (int i = 0; i < list.items().size(); i++) {
             SourceNode item = list.items().get(i);
-            String text = readItem(item, site.child("[" + i + "]", item.position()));
+            String text = element.read(item, site.child("[" + i + "]", item.position()));
             allValid &= text != null;
             if (text != null) {
                 texts.add(text);
@@ -44,11 +43,6 @@ public record TextSet(Text element, int minItems, int maxItems) implements Setti
         }
         return texts.size() < minItems ? site.report("value.tooFewItems", minItems)
             : List.copyOf(texts);
-    }
-
-    private String readItem(SourceNode item, ProblemSite site) {
-        SourceScalar scalar = Scalars.scalar(item, site, "value.notText");
-        return scalar == null ? null : element.readText(scalar.text(), site);
     }
 
     @Override

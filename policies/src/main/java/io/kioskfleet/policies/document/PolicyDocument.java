@@ -4,6 +4,7 @@ import io.kioskfleet.policies.catalogue.Catalogue;
 import io.kioskfleet.policies.catalogue.SettingDefinition;
 import io.kioskfleet.protocol.canonical.CanonicalJson;
 import io.kioskfleet.protocol.canonical.Sha256;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,9 @@ public record PolicyDocument(PolicyMetadata metadata, Map<String, Object> settin
 
     public PolicyDocument {
         Objects.requireNonNull(metadata, "metadata");
-        settings = canonicalSettings(settings);
+        settings = Collections.unmodifiableMap(
+            new TreeMap<>(Catalogue.canonicalSettings(settings)));
         locks = locks.stream().map(PolicyDocument::knownKey).distinct().sorted().toList();
-    }
-
-    private static Map<String, Object> canonicalSettings(Map<String, Object> settings) {
-        Map<String, Object> canonical = new TreeMap<>();
-        settings.forEach((key, value) ->
-            canonical.put(key, Catalogue.get(key).canonicalValue(value)));
-        return java.util.Collections.unmodifiableMap(canonical);
     }
 
     private static String knownKey(String key) {

@@ -2,8 +2,8 @@ package io.kioskfleet.policies.document;
 
 import io.kioskfleet.policies.catalogue.Catalogue;
 import io.kioskfleet.policies.catalogue.Syntax;
-import io.kioskfleet.policies.report.NearestName;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.SpellingSuggestion;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import io.kioskfleet.policies.source.SourceList;
 import io.kioskfleet.policies.source.SourceMap;
@@ -34,7 +34,7 @@ public final class PolicyReader {
 
     /** Reads UTF-8 {@code bytes}, as received from a client. */
     public ParsedPolicy read(byte[] bytes) {
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         Optional<SourceNode> root = new SourceReader().read(bytes, problems);
         if (root.isEmpty()) {
             return new ParsedPolicy(null, null, List.of(), Map.of(), problems.list());
@@ -46,7 +46,7 @@ public final class PolicyReader {
         return read(document, problems);
     }
 
-    private ParsedPolicy read(SourceMap document, Problems problems) {
+    private ParsedPolicy read(SourceMap document, ProblemList problems) {
         reportUnknownKeys(document, problems);
         expectText(document, "apiVersion", PolicyDocument.API_VERSION, problems);
         expectText(document, "kind", PolicyDocument.KIND, problems);
@@ -63,17 +63,18 @@ public final class PolicyReader {
             lockPositions, problems.list());
     }
 
-    private static void reportUnknownKeys(SourceMap document, Problems problems) {
+    private static void reportUnknownKeys(SourceMap document, ProblemList problems) {
         for (SourceMap.Entry entry : document.entries()) {
             if (!TOP_LEVEL.contains(entry.key())) {
-                NearestName.reportUnknown(problems.at(entry.key(), entry.keyPosition()),
-                    "document.unknownKey", entry.key(), TOP_LEVEL);
+                SpellingSuggestion.among(TOP_LEVEL, entry.key())
+                    .reportUnknown(problems.at(entry.key(), entry.keyPosition()),
+                        "document.unknownKey");
             }
         }
     }
 
     private static void expectText(SourceMap document, String key, String expected,
-                                   Problems problems) {
+                                   ProblemList problems) {
         Optional<SourceMap.Entry> entry = document.entry(key);
         if (entry.isEmpty()) {
             missing(key, document, problems);
@@ -84,20 +85,21 @@ public final class PolicyReader {
         }
     }
 
-    private static <T> T missing(String key, SourceNode parent, Problems problems) {
+    private static <T> T missing(String key, SourceNode parent, ProblemList problems) {
         problems.add(key, parent.position(), "document.missing", key);
         return null;
     }
 
-    private static PolicyMetadata metadata(SourceNode node, Problems problems) {
+    private static PolicyMetadata metadata(SourceNode node, ProblemList problems) {
         if (!(node instanceof SourceMap map)) {
             problems.add("metadata", node.position(), "document.notObject");
             return null;
         }
         for (SourceMap.Entry entry : map.entries()) {
             if (!METADATA_FIELDS.contains(entry.key())) {
-                NearestName.reportUnknown(problems.at("metadata." + entry.key(),
-                    entry.keyPosition()), "value.unknownField", entry.key(), METADATA_FIELDS);
+                SpellingSuggestion.among(METADATA_FIELDS, entry.key())
+                    .reportUnknown(problems.at("metadata." + entry.key(), entry.keyPosition()),
+                        "value.unknownField");
             }
         }
         String name = map.entry("name").map(entry -> name(entry.value(), problems))
@@ -108,7 +110,7 @@ public final class PolicyReader {
             : new PolicyMetadata(name, description);
     }
 
-    private static String name(SourceNode node, Problems problems) {
+    private static String name(SourceNode node, ProblemList problems) {
         if (node instanceof SourceScalar scalar && PolicyMetadata.NAME.matcher(scalar.text())
             .matches()) {
             return scalar.text();
@@ -117,7 +119,7 @@ public final class PolicyReader {
         return null;
     }
 
-    private static String description(SourceNode node, Problems problems) {
+    private static String description(SourceNode node, ProblemList problems) {
         if (!(node instanceof SourceScalar scalar)) {
             problems.add("metadata.description", node.position(), "value.notText");
             return null;
@@ -134,7 +136,7 @@ public final class PolicyReader {
             problems.at("metadata.description", node.position()));
     }
 
-    private static Map<String, SourcePosition> locks(SourceNode node, Problems problems) {
+    private static Map<String, SourcePosition> locks(SourceNode node, ProblemList problems) {
         Map<String, SourcePosition> locks = new HashMap<>();
         if (node instanceof SourceScalar scalar && scalar.isNull()) {
             return locks;
@@ -149,8 +151,8 @@ public final class PolicyReader {
             if (item instanceof SourceScalar key && Catalogue.find(key.text()).isPresent()) {
                 locks.putIfAbsent(key.text(), item.position());
             } else if (item instanceof SourceScalar key) {
-                NearestName.reportUnknown(problems.at(path, item.position()), "locks.unknown",
-                    key.text(), Catalogue.keys());
+                SpellingSuggestion.among(Catalogue.keys(), key.text())
+                    .reportUnknown(problems.at(path, item.position()), "locks.unknown");
             } else {
                 problems.add(path, item.position(), "value.notText");
             }

@@ -2,8 +2,8 @@ package io.kioskfleet.policies.document;
 
 import io.kioskfleet.policies.catalogue.Catalogue;
 import io.kioskfleet.policies.catalogue.SettingDefinition;
-import io.kioskfleet.policies.report.NearestName;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.SpellingSuggestion;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import io.kioskfleet.policies.source.SourceMap;
 import io.kioskfleet.policies.source.SourceNode;
@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 public final class SettingsReader {
 
-    private final Problems problems;
+    private final ProblemList problems;
     private final String path;
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, SourcePosition> positions = new HashMap<>();
 
-    private SettingsReader(Problems problems, String path) {
+    private SettingsReader(ProblemList problems, String path) {
         this.problems = problems;
         this.path = path;
     }
@@ -33,7 +33,7 @@ public final class SettingsReader {
      * The valid settings under {@code node}, whose path is {@code path} (such as
      * {@code settings}); every invalid or unknown one is reported to {@code problems}.
      */
-    public static ReadSettings read(SourceNode node, String path, Problems problems) {
+    public static ReadSettings read(SourceNode node, String path, ProblemList problems) {
         SettingsReader reader = new SettingsReader(problems, path);
         if (node instanceof SourceMap map) {
             reader.walk(map, "");
@@ -52,8 +52,9 @@ public final class SettingsReader {
             } else if (entry.value() instanceof SourceMap group && Catalogue.isGroup(key)) {
                 walk(group, key);
             } else {
-                NearestName.reportUnknown(problems.at(path + "." + key, entry.keyPosition()),
-                    "settings.unknown", key, Catalogue.keys());
+                SpellingSuggestion.among(Catalogue.keys(), key)
+                    .reportUnknown(problems.at(path + "." + key, entry.keyPosition()),
+                        "settings.unknown");
             }
         }
     }

@@ -2,10 +2,8 @@ package io.kioskfleet.policies.inheritance;
 
 import io.kioskfleet.policies.catalogue.Catalogue;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Settings one device runs with instead of its OU's, until {@code expiresAt}, for example USB
@@ -18,10 +16,7 @@ public record DeviceException(String deviceId, Map<String, Object> settings, Ins
             throw new IllegalArgumentException("an exception belongs to a device");
         }
         Objects.requireNonNull(expiresAt, "an exception must expire");
-        Map<String, Object> canonical = new TreeMap<>();
-        settings.forEach((key, value) ->
-            canonical.put(key, Catalogue.get(key).canonicalValue(value)));
-        settings = Collections.unmodifiableMap(canonical);
+        settings = Catalogue.canonicalSettings(settings);
     }
 
     /** True while the exception applies: strictly before it expires. */

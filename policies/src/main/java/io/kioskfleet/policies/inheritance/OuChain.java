@@ -2,6 +2,7 @@ package io.kioskfleet.policies.inheritance;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** The OUs from the root of an organisation down to one OU, in that order. */
 public record OuChain(List<OuLevel> levels) {
@@ -32,5 +33,10 @@ public record OuChain(List<OuLevel> levels) {
     /** The chain without its leaf, or empty for the root alone. */
     public List<OuLevel> ancestors() {
         return levels.subList(0, levels.size() - 1);
+    }
+
+    /** The chain from the root to the leaf's parent, or empty when the leaf is the root. */
+    public Optional<OuChain> parent() {
+        return levels.size() == 1 ? Optional.empty() : Optional.of(new OuChain(ancestors()));
     }
 }

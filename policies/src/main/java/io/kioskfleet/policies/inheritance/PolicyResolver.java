@@ -2,7 +2,6 @@ package io.kioskfleet.policies.inheritance;
 
 import io.kioskfleet.policies.catalogue.Catalogue;
 import io.kioskfleet.policies.catalogue.SettingDefinition;
-import io.kioskfleet.policies.document.PolicyDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Computes effective policies from plain inputs. Rules, applied from the root down: a setting
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * the way down wins; a device exception that is still active replaces unlocked values only.
  *
  * <p>Each step needs only its parent's result, so callers resolving many OUs can resolve each
- * once and reuse it ({@link #applyOu}).
+ * once and reuse it ({@link #resolve(OuChain, Function)}).
  */
 public final class PolicyResolver {
 
@@ -48,34 +48,34 @@ public final class PolicyResolver {
 
     /** The effective policy of the leaf of {@code chain}. */
     public static EffectivePolicy resolve(OuChain chain) {
-        EffectivePolicy effective = DEFAULTS;
-        for (OuLevel level : chain.levels()) {
-            effective = applyOu(effective, level);
-        }
-        return effective;
-    }
-
-    /** The effective policy of an OU, given its parent's (or {@link #defaults()} at the root). */
-    public static EffectivePolicy applyOu(EffectivePolicy parent, OuLevel level) {
-        return level.policy()
-            .map(policy -> applyOu(parent, level.ouId(), policy))
-            .orElseGet(() -> new EffectivePolicy(level.ouId(), parent.settings(),
-                parent.blockedOverrides()));
-    }
-
-    private static EffectivePolicy applyOu(EffectivePolicy parent, String ouId,
-                                           PolicyDocument policy) {
-        return apply(parent, ouId, SettingOrigin.ou(ouId), policy.settings(), policy.locks());
+        return resolve(chain, PolicyResolver::resolve);
     }
 
     /**
-     * The effective policy of an OU whose own settings and locks are given directly, as when a
-     * draft is checked before it becomes a document.
+     * The effective policy of the leaf of {@code chain}, taking its parent's from
+     * {@code resolveParent}: a caller resolving many OUs passes one that remembers results.
      */
-    public static EffectivePolicy applyOu(EffectivePolicy parent, String ouId,
-                                          Map<String, Object> settings,
-                                          Collection<String> locks) {
-        return apply(parent, ouId, SettingOrigin.ou(ouId), settings, locks);
+    public static EffectivePolicy resolve(OuChain chain,
+                                          Function<OuChain, EffectivePolicy> resolveParent) {
+        EffectivePolicy parent = chain.parent().map(resolveParent).orElse(DEFAULTS);
+        OuLevel leaf = chain.leaf();
+        return leaf.policy()
+            .map(policy -> apply(parent, leaf.ouId(), SettingOrigin.ou(leaf.ouId()),
+                policy.settings(), policy.locks()))
+            .orElseGet(() -> new EffectivePolicy(leaf.ouId(), parent.settings(),
+                parent.blockedOverrides()));
+    }
+
+    /**
+     * The effective policy of an OU whose own settings (plain values by dotted key) and locks
+     * are given directly, as when a draft is checked before it becomes a document. Throws
+     * {@link IllegalArgumentException} for a key the catalogue does not know or an invalid value.
+     */
+    public static EffectivePolicy applyDraft(EffectivePolicy parent, String ouId,
+                                             Map<String, ?> settings,
+                                             Collection<String> locks) {
+        return apply(parent, ouId, SettingOrigin.ou(ouId), Catalogue.canonicalSettings(settings),
+            locks);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class PolicyResolver {
         Map<String, EffectiveSetting> settings = new TreeMap<>(parent.settings());
         List<BlockedOverride> blocked = new ArrayList<>(parent.blockedOverrides());
         values.forEach((key, value) -> {
-            EffectiveSetting inherited = settings.get(key);
+            EffectiveSetting inherited = known(settings, key);
             if (inherited.locked()) {
                 blocked.add(new BlockedOverride(key, origin, inherited.lockedBy().get()));
             } else {
@@ -107,7 +107,7 @@ public final class PolicyResolver {
             }
         });
         for (String key : locks) {
-            EffectiveSetting current = settings.get(key);
+            EffectiveSetting current = known(settings, key);
             if (!current.locked()) {
                 settings.put(key, new EffectiveSetting(key, current.value(), current.origin(),
                     Optional.of(origin.label())));
@@ -115,5 +115,13 @@ public final class PolicyResolver {
         }
         blocked.sort(BLOCKED_ORDER);
         return new EffectivePolicy(scope, settings, blocked);
+    }
+
+    private static EffectiveSetting known(Map<String, EffectiveSetting> settings, String key) {
+        EffectiveSetting setting = settings.get(key);
+        if (setting == null) {
+            throw new IllegalArgumentException("no setting " + key + " in the catalogue");
+        }
+        return setting;
     }
 }

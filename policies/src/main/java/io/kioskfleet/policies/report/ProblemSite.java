@@ -6,7 +6,7 @@ import java.util.Objects;
  * A place in the input being checked, so that code which checks one value need not know the
  * value's path or position to report what is wrong with it.
  */
-public record ProblemSite(Problems problems, String path, SourcePosition at) {
+public record ProblemSite(ProblemList problems, String path, SourcePosition at) {
 
     public ProblemSite {
         Objects.requireNonNull(problems, "problems");

@@ -1,6 +1,6 @@
 package io.kioskfleet.policies.source;
 
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,10 +22,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class NodeConversion {
 
-    private final Problems problems;
+    private final ProblemList problems;
     private int budget = SourceReader.MAX_NODES;
 
-    NodeConversion(Problems problems) {
+    NodeConversion(ProblemList problems) {
         this.problems = problems;
     }
 

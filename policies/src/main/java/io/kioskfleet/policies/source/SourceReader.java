@@ -1,6 +1,6 @@
 package io.kioskfleet.policies.source;
 
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -40,7 +40,7 @@ public final class SourceReader {
     static final int MAX_NODES = 50_000;
 
     /** Reads {@code bytes} (UTF-8) into a tree, or reports why it cannot. */
-    public Optional<SourceNode> read(byte[] bytes, Problems problems) {
+    public Optional<SourceNode> read(byte[] bytes, ProblemList problems) {
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             problems.add("", SourcePosition.UNKNOWN, TOO_LARGE, bytes.length, MAX_DOCUMENT_BYTES);
             return Optional.empty();
@@ -49,7 +49,7 @@ public final class SourceReader {
             .flatMap(node -> new NodeConversion(problems).convert(node));
     }
 
-    private static Optional<String> decode(byte[] bytes, Problems problems) {
+    private static Optional<String> decode(byte[] bytes, ProblemList problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -62,9 +62,9 @@ public final class SourceReader {
         }
     }
 
-    private static Optional<Node> compose(String text, Problems problems) {
+    private static Optional<Node> compose(String text, ProblemList problems) {
         try {
-            Node root = yaml().compose(new StringReader(JsonEscapes.readableAsYaml(text)));
+            Node root = yaml().compose(new StringReader(readableAsYaml(text)));
             if (root == null) {
                 problems.add("", SourcePosition.UNKNOWN, "document.empty");
             }
@@ -75,6 +75,28 @@ public final class SourceReader {
             problems.add("", SourcePosition.UNKNOWN, "document.refused", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    // JSON allows the escape \/ inside strings, which SnakeYAML rejects; it means a plain slash.
+    private static String readableAsYaml(String text) {
+        if (!text.stripLeading().startsWith("{") || !text.contains("\\/")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString && c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(next == '/' ? "/" : "\\" + next);
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     static SourcePosition position(Mark mark) {

@@ -10,7 +10,7 @@ import io.kioskfleet.policies.inheritance.EffectiveSetting;
 import io.kioskfleet.policies.inheritance.PolicyResolver;
 import io.kioskfleet.policies.inheritance.SettingOrigin;
 import io.kioskfleet.policies.report.Problem;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import io.kioskfleet.policies.source.SourceNode;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +41,9 @@ public final class PolicyValidator {
      */
     public ValidationReport validate(byte[] bytes, EffectivePolicy inherited) {
         ParsedPolicy parsed = new PolicyReader().read(bytes);
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         parsed.problems().forEach(problems::add);
-        EffectivePolicy candidate = PolicyResolver.applyOu(inherited, DRAFT,
+        EffectivePolicy candidate = PolicyResolver.applyDraft(inherited, DRAFT,
             parsed.settings().values(), parsed.locks());
         checkAgainst(inherited, candidate, SettingOrigin.ou(DRAFT), parsed.settings(), problems);
         List<Problem> found = problems.list();
@@ -57,7 +57,7 @@ public final class PolicyValidator {
      */
     public List<Problem> validateException(Map<String, Object> settings, Instant expiresAt,
                                            EffectivePolicy ou, Instant now) {
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         ReadSettings read = SettingsReader.read(SourceNode.ofPlainValue(settings), "settings",
             problems);
         if (!now.isBefore(expiresAt)) {
@@ -71,7 +71,7 @@ public final class PolicyValidator {
 
     private static void checkAgainst(EffectivePolicy inherited, EffectivePolicy candidate,
                                      SettingOrigin origin, ReadSettings read,
-                                     Problems problems) {
+                                     ProblemList problems) {
         read.positions().keySet().stream().sorted().forEach(key -> {
             EffectiveSetting above = inherited.setting(key);
             above.lockedBy().ifPresent(ou -> problems.add(SETTINGS + key, read.positionOf(key),

@@ -3,7 +3,7 @@ package io.kioskfleet.policies.validation;
 import io.kioskfleet.policies.catalogue.SettingDefinition;
 import io.kioskfleet.policies.inheritance.EffectivePolicy;
 import io.kioskfleet.policies.inheritance.SettingOrigin;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.report.SourcePosition;
 import java.util.function.Function;
 
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * a conflict between inherited values is not this input's fault.
  */
 record RuleCheck(EffectivePolicy candidate, SettingOrigin checkedOrigin, String pathPrefix,
-                 Function<String, SourcePosition> positions, Problems problems) {
+                 Function<String, SourcePosition> positions, ProblemList problems) {
 
     boolean setHere(SettingDefinition setting) {
         return candidate.setting(setting.key()).origin().equals(checkedOrigin);

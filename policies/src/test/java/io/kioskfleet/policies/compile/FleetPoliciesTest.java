@@ -75,6 +75,51 @@ class FleetPoliciesTest {
     }
 
     @Test
+    void aLongLivedInstanceServesANewPayloadAfterAParentsPolicyChanges() {
+        FleetPolicies fleet = new FleetPolicies();
+        OuChain before = OuChain.of(
+            OuLevel.attached("ou_city", policy("city", Map.of("session.maxLengthMinutes", 120))),
+            OuLevel.bare("ou_branch"));
+        OuChain after = OuChain.of(
+            OuLevel.attached("ou_city", policy("city", Map.of("session.maxLengthMinutes", 90))),
+            OuLevel.bare("ou_branch"));
+
+        DevicePolicy old = fleet.payload(before);
+        DevicePolicy changed = fleet.payload(after, Optional.empty(), NOW);
+
+        assertThat(old.session().maxLengthMinutes()).isEqualTo(120);
+        assertThat(changed.session().maxLengthMinutes()).isEqualTo(90);
+        assertThat(fleet.effective(after).setting("session.maxLengthMinutes").value())
+            .isEqualTo(90L);
+        assertThat(fleet.payload(after)).isSameAs(changed);
+    }
+
+    @Test
+    void anOuMovedUnderAnotherParentGetsItsNewParentsPolicy() {
+        FleetPolicies fleet = new FleetPolicies();
+        OuLevel branch = OuLevel.attached("ou_branch", policy("branch", Map.of()));
+        OuChain underCity = OuChain.of(OuLevel.attached("ou_city",
+            policy("city", Map.of("data.usbStorage", "readOnly"))), branch);
+        OuChain underTown = OuChain.of(OuLevel.attached("ou_town",
+            policy("town", Map.of("data.usbStorage", "allowed"))), branch);
+
+        assertThat(fleet.payload(underCity).data().usbStorage())
+            .isEqualTo(UsbStorageMode.READ_ONLY);
+        assertThat(fleet.payload(underTown).data().usbStorage())
+            .isEqualTo(UsbStorageMode.ALLOWED);
+    }
+
+    @Test
+    void anEqualPolicyReadAgainStillSharesTheCompiledPayload() {
+        FleetPolicies fleet = new FleetPolicies();
+        DevicePolicy first = fleet.payload(OuChain.of(OuLevel.attached("ou_city",
+            policy("city", Map.of("session.maxLengthMinutes", 90)))));
+        DevicePolicy again = fleet.payload(OuChain.of(OuLevel.attached("ou_city",
+            policy("city", Map.of("session.maxLengthMinutes", 90)))));
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
     void aFleetCompilesOncePerOuAndOncePerDeviceException() {
         // Speed is measured by bench/run PolicyResolutionBenchmark, not here; this checks the
         // sharing that makes it fast.

@@ -2,8 +2,10 @@ package io.kioskfleet.policies.inheritance;
 
 import static io.kioskfleet.policies.PolicyFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,27 @@ class PolicyResolverTest {
         assertThat(PolicyResolver.applyException(ou, Optional.of(expired), NOW)).isSameAs(ou);
         assertThat(PolicyResolver.applyException(ou, Optional.of(expired), NOW.minusSeconds(1))
             .setting("data.usbStorage").value()).isEqualTo("allowed");
+    }
+
+    @Test
+    void aDraftNamingASettingTheCatalogueDoesNotKnowIsRefusedByName() {
+        EffectivePolicy parent = PolicyResolver.defaults();
+
+        assertThatThrownBy(() -> PolicyResolver.applyDraft(parent, "ou_city",
+            Map.of("session.maxLength", 60), List.of()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("session.maxLength");
+        assertThatThrownBy(() -> PolicyResolver.applyDraft(parent, "ou_city", Map.of(),
+            List.of("wipe.onLogot")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("wipe.onLogot");
+    }
+
+    @Test
+    void aDraftGivenInPlainValuesResolvesLikeTheSameDocument() {
+        EffectivePolicy fromDraft = PolicyResolver.applyDraft(PolicyResolver.defaults(),
+            "ou_city", Map.of("session.maxLengthMinutes", 240, "wipe.onLogout", true),
+            List.of("wipe.onLogout"));
+        assertThat(fromDraft).isEqualTo(PolicyResolver.resolve(OuChain.of(city)));
     }
 }

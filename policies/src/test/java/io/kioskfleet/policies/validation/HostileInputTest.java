@@ -9,8 +9,12 @@ import io.kioskfleet.policies.source.SourceReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-@Timeout(10)
+// Only a hang guard, far above any normal run: how fast hostile input is refused is measured
+// in bench/, not asserted here. A separate thread lets the guard stop a CPU-bound loop too.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileInputTest {
 
     private final PolicyValidator validator = new PolicyValidator();
@@ -122,5 +126,38 @@ class HostileInputTest {
             .containsExactly("document.empty");
         assertThat(validate("- a\n- b\n").problems()).extracting(Problem::code)
             .containsExactly("document.notObject");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e9999999999", "1e-2147483648", "-1e9999999999", "0e-2147483648"})
+    void numbersBigDecimalCannotHoldAreAProblemNotAnException(String number) {
+        ValidationReport report = validate(maxLength(number));
+        assertThat(report.problems()).extracting(Problem::code).isNotEmpty()
+            .allMatch(code -> code.startsWith("value."));
+        assertThat(report.problems()).allMatch(p -> p.path().equals(MAX_LENGTH_PATH));
+    }
+
+    @Test
+    void aNumberWrittenWithThousandsOfDigitsIsRefusedUnread() {
+        // In range once its exponent is applied, and quadratic to normalise if it were read.
+        String sixty = "60" + "0".repeat(160_000) + "e-160000";
+        ValidationReport report = validate(maxLength(sixty));
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("value.numberTooLong");
+            assertThat(problem.path()).isEqualTo(MAX_LENGTH_PATH);
+            assertThat(problem.message().en()).doesNotContain("000000");
+        });
+    }
+
+    @Test
+    void aLongButOrdinaryNumberIsStillRead() {
+        assertThat(validate(maxLength("60.000000000000000000000")).valid()).isTrue();
+    }
+
+    private static final String MAX_LENGTH_PATH = "settings.session.maxLengthMinutes";
+
+    private static String maxLength(String number) {
+        return "apiVersion: kioskfleet/v1\nkind: Policy\nmetadata: {name: x}\n"
+            + "settings: {session: {maxLengthMinutes: " + number + "}}\n";
     }
 }

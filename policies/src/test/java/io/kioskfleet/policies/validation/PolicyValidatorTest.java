@@ -1,6 +1,7 @@
 package io.kioskfleet.policies.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kioskfleet.policies.document.PolicyDocument;
 import io.kioskfleet.policies.document.PolicyReader;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyValidatorTest {
@@ -27,6 +29,11 @@ class PolicyValidatorTest {
 
     private List<Problem> problems(String text) {
         return validator.validate(text).problems();
+    }
+
+    private List<Problem> preserveProblems(String scope, String... patterns) {
+        return problems(policy("wipe:\n  scope: " + scope + "\n  preserve: [\""
+            + String.join("\", \"", patterns) + "\"]"));
     }
 
     private static Problem at(List<Problem> problems, String path) {
@@ -121,14 +128,33 @@ class PolicyValidatorTest {
 
     @Test
     void preserveMayNotCoverAWholeWipeArea() {
-        List<Problem> problems = problems(policy("""
-            wipe:
-              scope: [downloads, temp]
-              preserve: ["${downloads}/**", "/**", "${caches}/**", "${temp}/keep/*.log"]
-            """));
+        List<Problem> problems = preserveProblems("[downloads, temp]",
+            "${downloads}/**", "/**", "${caches}/**", "${temp}/keep/*.log");
         assertThat(problems).extracting(Problem::code).containsExactlyInAnyOrder(
             "rule.preserveCoversArea", "rule.preserveCoversEverything");
         assertThat(problems).allMatch(p -> p.path().equals("settings.wipe.preserve"));
+    }
+
+    @Test
+    void preserveWithOnlyWildcardSegmentsCoversTheAreaOrEverything() {
+        List<Problem> problems = preserveProblems("[sessionProfile, downloads]",
+            "/**/*.*", "${sessionProfile}/**/*.*", "${downloads}/*", "${downloads}");
+        // Each message starts with the pattern it is about.
+        assertThat(problems).extracting(Problem::code, p -> p.message().en().split(" ", 2)[0])
+            .containsExactlyInAnyOrder(
+                tuple("rule.preserveCoversEverything", "/**/*.*"),
+                tuple("rule.preserveCoversArea", "${sessionProfile}/**/*.*"),
+                tuple("rule.preserveCoversArea", "${downloads}/*"),
+                tuple("rule.preserveCoversArea", "${downloads}"));
+        assertThat(problems.get(0).message().en()).contains("without wildcards");
+    }
+
+    @Test
+    void preserveNamingALiteralFolderKeepsOnlyThatFolder() {
+        assertThat(preserveProblems("[sessionProfile, downloads]",
+            "${sessionProfile}/AppData/Roaming/Microsoft/SystemCertificates/**",
+            "${sessionProfile}/**/Certificates/*.*", "${downloads}/*/keep",
+            "/etc/pki/nssdb/**")).isEmpty();
     }
 
     @Test
@@ -202,5 +228,25 @@ class PolicyValidatorTest {
 
         assertThat(problems).extracting(Problem::code).containsExactlyInAnyOrder(
             "lock.overridden", "value.notBoolean", "exception.expired");
+    }
+
+    @Test
+    void timeZonesAreIanaRegionIdsNotOffsets() {
+        for (String offset : List.of("+09:00", "Z", "UTC+9", "GMT+9", "UT+09:00", "UTC-05:30")) {
+            assertThat(problems(policy("device: {timeZone: \"" + offset + "\"}")))
+                .as(offset).extracting(Problem::code).containsExactly("value.timeZone");
+        }
+        for (String region : List.of("Asia/Tokyo", "UTC", "Etc/GMT-9", "America/New_York")) {
+            assertThat(problems(policy("device: {timeZone: \"" + region + "\"}")))
+                .as(region).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeviceExceptionMayGiveASetOfTextsAsAJavaSet() {
+        Instant now = Instant.parse("2026-04-01T00:00:00Z");
+        assertThat(validator.validateException(
+            Map.of("wipe", Map.of("scope", Set.of("temp", "downloads"))), now.plusSeconds(60),
+            PolicyResolver.defaults(), now)).isEmpty();
     }
 }

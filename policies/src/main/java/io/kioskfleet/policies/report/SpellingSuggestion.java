@@ -3,25 +3,38 @@ package io.kioskfleet.policies.report;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds the known name closest to a mistyped one by edit distance, for "did you mean"
- * suggestions; far-off names get no suggestion, because a wrong hint is worse than none.
+ * The known name a mistyped one was most likely meant to be, by edit distance, for "did you
+ * mean" hints; a far-off name gets none, because a wrong hint is worse than none.
  */
-public final class NearestName {
+public record SpellingSuggestion(String given, Optional<String> nearest) {
 
-    private NearestName() {
+    public SpellingSuggestion {
+        Objects.requireNonNull(given, "given");
+        Objects.requireNonNull(nearest, "nearest (empty when no name is near)");
     }
 
-    /** The candidate nearest to {@code given}, if one is near enough to be a likely typo. */
-    public static Optional<String> among(Collection<String> candidates, String given) {
+    /** The suggestion for {@code given}: the nearest of {@code known} if it is a likely typo. */
+    public static SpellingSuggestion among(Collection<String> known, String given) {
         String typed = given.toLowerCase(Locale.ROOT);
         int allowed = Math.max(2, typed.length() / 3);
-        return candidates.stream()
+        return new SpellingSuggestion(given, known.stream()
             .filter(c -> distance(c.toLowerCase(Locale.ROOT), typed) <= allowed)
             .min(Comparator.comparingInt((String c) -> distance(c.toLowerCase(Locale.ROOT), typed))
-                .thenComparing(Comparator.naturalOrder()));
+                .thenComparing(Comparator.naturalOrder())));
+    }
+
+    /**
+     * Reports {@code given} as unknown at {@code site}: with the suggestion under
+     * {@code code + "DidYouMean"} when there is one, else under {@code code}.
+     */
+    public void reportUnknown(ProblemSite site, String code) {
+        nearest.ifPresentOrElse(
+            name -> site.report(code + "DidYouMean", given, name),
+            () -> site.report(code, given));
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one character. */
@@ -42,16 +55,5 @@ public final class NearestName {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    /**
-     * Reports an unknown name at {@code site}: with a suggestion under {@code code + "DidYouMean"}
-     * when one is near, else under {@code code}.
-     */
-    public static void reportUnknown(ProblemSite site, String code, String given,
-                                     Collection<String> known) {
-        among(known, given).ifPresentOrElse(
-            nearest -> site.report(code + "DidYouMean", given, nearest),
-            () -> site.report(code, given));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * Collects the problems of one input as it is checked, so that all of them are reported at
  * once instead of stopping at the first.
  */
-public final class Problems {
+public final class ProblemList {
 
     private final List<Problem> found = new ArrayList<>();
 
