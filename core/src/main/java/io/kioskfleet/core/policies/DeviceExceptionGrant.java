@@ -2,7 +2,7 @@ package io.kioskfleet.core.policies;
 
 import io.kioskfleet.policies.document.SettingsReader;
 import io.kioskfleet.policies.inheritance.DeviceException;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.source.SourceReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public record DeviceExceptionGrant(
 
     /** The settings as canonical values by dotted key. */
     Map<String, Object> settingValues() {
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         Map<String, Object> values = new SourceReader().read(settings.getBytes(StandardCharsets.UTF_8), problems)
             .map(node -> SettingsReader.read(node, "settings", problems).values()).orElse(Map.of());
         if (!problems.isEmpty()) {

@@ -13,7 +13,7 @@ import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.policies.document.SettingsReader;
 import io.kioskfleet.policies.report.Problem;
-import io.kioskfleet.policies.report.Problems;
+import io.kioskfleet.policies.report.ProblemList;
 import io.kioskfleet.policies.source.SourceNode;
 import io.kioskfleet.policies.validation.PolicyValidator;
 import io.kioskfleet.protocol.canonical.CanonicalJson;
@@ -66,7 +66,7 @@ public final class DeviceExceptions {
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems.stream().map(PolicyProblem::of).toList());
         }
-        Map<String, Object> values = SettingsReader.read(SourceNode.ofPlainValue(settings), "settings", new Problems())
+        Map<String, Object> values = SettingsReader.read(SourceNode.ofPlainValue(settings), "settings", new ProblemList())
             .values();
         Optional<DeviceExceptionGrant> current = grants.find(deviceId);
         DeviceExceptionGrant grant = new DeviceExceptionGrant(deviceId, CanonicalJson.write(values), expiresAt,
