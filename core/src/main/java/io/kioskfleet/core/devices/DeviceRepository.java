@@ -17,10 +17,9 @@ import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
-import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
-import io.kioskfleet.core.store.VersionConflictException;
+import io.kioskfleet.core.store.VersionedDocuments;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,9 +40,11 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
     static final String COLLECTION = "devices";
 
     private final MongoCollection<Device> devices;
+    private final VersionedDocuments<Device> versioned;
 
     public DeviceRepository(FleetStore store) {
         this.devices = store.collection(COLLECTION, Device.class);
+        this.versioned = new VersionedDocuments<>(devices, "device", Device::version);
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
     }
 
     Optional<Device> find(String id) {
-        return Optional.ofNullable(devices.find(eq("_id", id)).first());
+        return versioned.find(id);
     }
 
     Optional<Device> findBySerial(String serial) {
@@ -105,11 +106,7 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
     }
 
     void replace(Device changed, long expectedVersion) {
-        if (devices.replaceOne(and(eq("_id", changed.id()), eq("version", expectedVersion)), changed).getMatchedCount() == 0) {
-            throw find(changed.id())
-                .<RuntimeException>map(current -> new VersionConflictException("device", changed.id(), expectedVersion, current.version()))
-                .orElseGet(() -> new NotFoundException("device", changed.id()));
-        }
+        versioned.replace(changed.id(), changed, expectedVersion);
     }
 
     /** One page of the devices matching {@code query} within {@code ouIds} (null: any unit), by serial. */

@@ -12,8 +12,7 @@ import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
-import io.kioskfleet.core.store.NotFoundException;
-import io.kioskfleet.core.store.VersionConflictException;
+import io.kioskfleet.core.store.VersionedDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +23,11 @@ public final class OuRepository implements DeclaresIndexes {
     static final String COLLECTION = "ous";
 
     private final MongoCollection<OrganisationUnit> units;
+    private final VersionedDocuments<OrganisationUnit> versioned;
 
     public OuRepository(FleetStore store) {
         this.units = store.collection(COLLECTION, OrganisationUnit.class);
+        this.versioned = new VersionedDocuments<>(units, "organisation unit", OrganisationUnit::version);
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class OuRepository implements DeclaresIndexes {
     }
 
     Optional<OrganisationUnit> find(String id) {
-        return Optional.ofNullable(units.find(eq("_id", id)).first());
+        return versioned.find(id);
     }
 
     boolean exists(String id) {
@@ -64,9 +65,7 @@ public final class OuRepository implements DeclaresIndexes {
     /** Replaces {@code changed} if the stored one is still at {@code expectedVersion}. */
     void replace(OrganisationUnit changed, long expectedVersion) {
         try {
-            if (units.replaceOne(and(eq("_id", changed.id()), eq("version", expectedVersion)), changed).getMatchedCount() == 0) {
-                throw staleOrMissing(changed.id(), expectedVersion);
-            }
+            versioned.replace(changed.id(), changed, expectedVersion);
         } catch (MongoException e) {
             throw duplicateOr(e, changed);
         }
@@ -78,15 +77,7 @@ public final class OuRepository implements DeclaresIndexes {
     }
 
     void delete(String id, long expectedVersion) {
-        if (units.deleteOne(and(eq("_id", id), eq("version", expectedVersion))).getDeletedCount() == 0) {
-            throw staleOrMissing(id, expectedVersion);
-        }
-    }
-
-    private RuntimeException staleOrMissing(String id, long expectedVersion) {
-        return find(id)
-            .<RuntimeException>map(current -> new VersionConflictException("organisation unit", id, expectedVersion, current.version()))
-            .orElseGet(() -> new NotFoundException("organisation unit", id));
+        versioned.delete(id, expectedVersion);
     }
 
     private static RuntimeException duplicateOr(MongoException e, OrganisationUnit unit) {

@@ -1,8 +1,5 @@
 package io.kioskfleet.core.policies;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
@@ -10,8 +7,7 @@ import com.mongodb.client.model.Indexes;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
-import io.kioskfleet.core.store.NotFoundException;
-import io.kioskfleet.core.store.VersionConflictException;
+import io.kioskfleet.core.store.VersionedDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +21,11 @@ public final class PolicyAttachmentRepository implements DeclaresIndexes {
     static final String COLLECTION = "policy_attachments";
 
     private final MongoCollection<PolicyAttachment> attachments;
+    private final VersionedDocuments<PolicyAttachment> versioned;
 
     public PolicyAttachmentRepository(FleetStore store) {
         this.attachments = store.collection(COLLECTION, PolicyAttachment.class);
+        this.versioned = new VersionedDocuments<>(attachments, "policy attachment", PolicyAttachment::version);
     }
 
     @Override
@@ -41,7 +39,7 @@ public final class PolicyAttachmentRepository implements DeclaresIndexes {
     }
 
     Optional<PolicyAttachment> find(String ouId) {
-        return Optional.ofNullable(attachments.find(eq("_id", ouId)).first());
+        return versioned.find(ouId);
     }
 
     List<PolicyAttachment> all() {
@@ -58,25 +56,13 @@ public final class PolicyAttachmentRepository implements DeclaresIndexes {
                 if (!DuplicateKeys.isDuplicateKey(e)) {
                     throw e;
                 }
-                throw stale(attachment.ouId(), replacedVersion);
+                throw versioned.staleOrMissing(attachment.ouId(), replacedVersion);
             }
         }
-        if (attachments.replaceOne(and(eq("_id", attachment.ouId()), eq("version", replacedVersion)), attachment)
-            .getMatchedCount() == 0) {
-            throw stale(attachment.ouId(), replacedVersion);
-        }
+        versioned.replace(attachment.ouId(), attachment, replacedVersion);
     }
 
     void delete(String ouId, long expectedVersion) {
-        if (attachments.deleteOne(and(eq("_id", ouId), eq("version", expectedVersion))).getDeletedCount() == 0) {
-            throw stale(ouId, expectedVersion);
-        }
-    }
-
-    private RuntimeException stale(String ouId, long expectedVersion) {
-        return find(ouId)
-            .<RuntimeException>map(current -> new VersionConflictException("policy attachment", ouId, expectedVersion,
-                current.version()))
-            .orElseGet(() -> new NotFoundException("policy attachment of organisation unit", ouId));
+        versioned.delete(ouId, expectedVersion);
     }
 }

@@ -14,7 +14,7 @@ import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.NotFoundException;
-import io.kioskfleet.core.store.VersionConflictException;
+import io.kioskfleet.core.store.VersionedDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +29,11 @@ public final class PolicyRepository implements DeclaresIndexes {
     static final String COLLECTION = "policies";
 
     private final MongoCollection<Policy> policies;
+    private final VersionedDocuments<Policy> versioned;
 
     public PolicyRepository(FleetStore store) {
         this.policies = store.collection(COLLECTION, Policy.class);
+        this.versioned = new VersionedDocuments<>(policies, "policy", Policy::version);
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class PolicyRepository implements DeclaresIndexes {
     }
 
     Optional<Policy> find(String id) {
-        return Optional.ofNullable(policies.find(eq("_id", id)).first());
+        return versioned.find(id);
     }
 
     Policy get(String id) {
@@ -67,17 +69,11 @@ public final class PolicyRepository implements DeclaresIndexes {
     /** Saves the draft fields of {@code changed} if the stored policy is still at {@code expectedVersion}. */
     void saveDraft(Policy changed, long expectedVersion) {
         try {
-            long matched = policies.updateOne(and(eq("_id", changed.id()), eq("version", expectedVersion)), Updates.combine(
+            versioned.update(changed.id(), expectedVersion, Updates.combine(
                 Updates.set("name", changed.name()), Updates.set("nameKey", changed.nameKey()),
                 Updates.set("draft", changed.draft()), Updates.set("draftValid", changed.draftValid()),
                 Updates.set("draftProblems", changed.draftProblems()), Updates.set("updatedAt", changed.updatedAt()),
-                Updates.set("version", changed.version()))).getMatchedCount();
-            if (matched == 0) {
-                throw find(changed.id())
-                    .<RuntimeException>map(current -> new VersionConflictException("policy", changed.id(), expectedVersion,
-                        current.version()))
-                    .orElseGet(() -> new NotFoundException("policy", changed.id()));
-            }
+                Updates.set("version", changed.version())));
         } catch (MongoException e) {
             throw duplicateOr(e, changed);
         }
