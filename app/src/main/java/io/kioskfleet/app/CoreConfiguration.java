@@ -68,8 +68,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    DemoOrganisation demoOrganisation(OrganisationUnits units, DeviceRegistry devices) {
-        return new DemoOrganisation(units, devices);
+    DemoOrganisation demoOrganisation(OrganisationUnits units, DeviceRegistry devices, PolicyLibrary policies,
+                                      PolicyAttachments attachments) {
+        return new DemoOrganisation(units, devices, policies, attachments);
     }
 
     @Bean

@@ -6,11 +6,16 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuDraft;
+import io.kioskfleet.core.policies.Policy;
+import io.kioskfleet.core.policies.PolicyAttachments;
+import io.kioskfleet.core.policies.PolicyLibrary;
+import io.kioskfleet.policies.templates.PolicyTemplate;
 import java.util.List;
 
 /**
  * A small, made-up city administration for a first look: a city hall and five branch offices
- * at various distances, with shared laptops pre-registered in each. Seeds only an empty store.
+ * at various distances, with shared laptops pre-registered in each, and the ephemeral guest
+ * policy published and attached at the city hall. Seeds only an empty store.
  */
 public final class DemoOrganisation {
 
@@ -26,10 +31,15 @@ public final class DemoOrganisation {
 
     private final OrganisationUnits units;
     private final DeviceRegistry devices;
+    private final PolicyLibrary policies;
+    private final PolicyAttachments attachments;
 
-    public DemoOrganisation(OrganisationUnits units, DeviceRegistry devices) {
+    public DemoOrganisation(OrganisationUnits units, DeviceRegistry devices, PolicyLibrary policies,
+                            PolicyAttachments attachments) {
         this.units = units;
         this.devices = devices;
+        this.policies = policies;
+        this.attachments = attachments;
     }
 
     /** Seeds the demo organisation; returns false (and does nothing) when the store already has units. */
@@ -46,6 +56,9 @@ public final class DemoOrganisation {
                 new OuDraft(branch.name(), cityHall.id(), branch.address(), branch.travelMinutes()));
             registerLaptops(unit.id(), "BR" + office++, branch.laptops());
         }
+        Policy guest = policies.create(Actor.SYSTEM, PolicyTemplate.EPHEMERAL_GUEST.id(), PolicyTemplate.EPHEMERAL_GUEST.text());
+        policies.publish(Actor.SYSTEM, guest.id(), null);
+        attachments.attach(Actor.SYSTEM, cityHall.id(), guest.id(), null);
         return true;
     }
 
