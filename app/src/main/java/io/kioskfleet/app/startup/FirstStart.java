@@ -47,7 +47,7 @@ public class FirstStart implements ApplicationRunner {
             UserAccounts.FIRST_ADMIN, password));
         if (properties.demo() || args.containsOption("demo")) {
             if (demo.seedIfEmpty()) {
-                log.info("Seeded the demo organisation (a city hall, five branch offices and their laptops)");
+                log.info("Seeded the demo organisation (a city hall, five branch offices, their laptops and a guest policy)");
             } else {
                 log.info("Demo data not seeded: the store already holds an organisation");
             }
