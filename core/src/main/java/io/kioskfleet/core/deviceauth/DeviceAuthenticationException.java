@@ -1,0 +1,24 @@
+package io.kioskfleet.core.deviceauth;
+
+/**
+ * A device request was not accepted as coming from the device it names (an HTTP caller sees
+ * 401 with the {@code reason}): a bad or missing signature, a stale timestamp, a reused nonce,
+ * or a device that is unknown, not enrolled or retired.
+ */
+public class DeviceAuthenticationException extends RuntimeException {
+
+    private final String reason;
+
+    /**
+     * @param reason  a stable, machine-readable reason such as {@code stale-timestamp}
+     * @param message one human sentence
+     */
+    public DeviceAuthenticationException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}
