@@ -1,6 +1,9 @@
 package io.kioskfleet.app.web;
 
+import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
+import io.kioskfleet.core.devices.EnrollmentRefusedException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.input.TooLargeException;
@@ -68,6 +71,28 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(EnrollmentRefusedException.class)
+    ProblemDetail enrollmentRefused(EnrollmentRefusedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "enrollment-refused", e.getMessage());
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(DeviceAuthenticationException.class)
+    ProblemDetail deviceUnauthenticated(DeviceAuthenticationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "device-authentication", e.getMessage());
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitExceededException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(ForbiddenException.class)
