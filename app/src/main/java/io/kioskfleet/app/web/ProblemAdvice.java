@@ -2,6 +2,7 @@ package io.kioskfleet.app.web;
 
 import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.access.RefusedException;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
 import io.kioskfleet.core.input.FieldError;
@@ -75,14 +76,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(EnrollmentRefusedException.class)
     ProblemDetail enrollmentRefused(EnrollmentRefusedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "enrollment-refused", e.getMessage());
-        problem.setProperty("reason", e.reason());
-        return problem;
+        return withReason(HttpStatus.FORBIDDEN, "enrollment-refused", e);
     }
 
     @ExceptionHandler(DeviceAuthenticationException.class)
     ProblemDetail deviceUnauthenticated(DeviceAuthenticationException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "device-authentication", e.getMessage());
+        return withReason(HttpStatus.UNAUTHORIZED, "device-authentication", e);
+    }
+
+    private static ProblemDetail withReason(HttpStatus status, String type, RefusedException e) {
+        ProblemDetail problem = Problems.of(status, type, e.getMessage());
         problem.setProperty("reason", e.reason());
         return problem;
     }
