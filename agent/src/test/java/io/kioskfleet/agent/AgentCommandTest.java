@@ -33,4 +33,28 @@ class AgentCommandTest {
         assertThat(command.run(List.of("version"))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("kioskfleet-agent ");
     }
+
+    @Test
+    void enrollWithoutItsOptionsIsWrongUsage() {
+        assertThat(command.run(List.of("enroll", "--server", "http://127.0.0.1:1"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--token is required");
+    }
+
+    @Test
+    void aMistypedOptionIsNamed() {
+        assertThat(command.run(List.of("check-in", "--state-dri", "/tmp/x"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --state-dri");
+    }
+
+    @Test
+    void checkingInBeforeEnrollingSaysWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(command.run(List.of("check-in", "--state-dir", dir.toString()))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not enrolled yet");
+    }
+
+    @Test
+    void theUsageNamesEveryCommand() {
+        command.run(List.of("help"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("enroll", "check-in", "--state-dir", "version");
+    }
 }

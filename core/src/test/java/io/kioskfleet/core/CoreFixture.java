@@ -3,7 +3,17 @@ package io.kioskfleet.core;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.checkin.CheckInInterval;
+import io.kioskfleet.core.checkin.CheckIns;
+import io.kioskfleet.core.checkin.PresenceRepository;
+import io.kioskfleet.core.checkin.PresenceWriter;
+import io.kioskfleet.core.deviceauth.DeviceAuthentication;
+import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
+import io.kioskfleet.core.deviceauth.NonceLedger;
 import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.enrollment.DeviceEnrollment;
+import io.kioskfleet.core.enrollment.EnrollmentTokenRepository;
+import io.kioskfleet.core.enrollment.EnrollmentTokens;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuRepository;
@@ -34,7 +44,7 @@ import java.util.Set;
  * them, for tests that want the real thing rather than mocks.
  */
 public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
-                          UserAccounts users, Policies policies) implements AutoCloseable {
+                          UserAccounts users, Policies policies, DeviceProtocol protocol) implements AutoCloseable {
 
     /** A fleet admin calling from a test. */
     public static final Actor ADMIN = new Actor("test-admin", Set.of(Role.FLEET_ADMIN), Set.of(), "127.0.0.1");
@@ -56,7 +66,33 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
         Policies policies = Policies.wire(store, units, devices, audit, clock);
         new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
         new IndexBootstrap(store).createAll(policies.repositories());
-        return new CoreFixture(store, audit, units, devices, users, policies);
+        DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), audit, clock);
+        new IndexBootstrap(store).createAll(protocol.repositories());
+        return new CoreFixture(store, audit, units, devices, users, policies, protocol);
+    }
+
+    /**
+     * The device protocol services, wired as the application wires them; presence is written
+     * only when a test calls {@code presenceWriter().flush()}.
+     */
+    public record DeviceProtocol(EnrollmentTokens tokens, DeviceEnrollment enrollment,
+                                 DeviceAuthentication authentication, DeviceCredentialCache credentials,
+                                 NonceLedger nonces, CheckIns checkIns, PresenceWriter presenceWriter,
+                                 PresenceRepository presence, List<DeclaresIndexes> repositories) {
+
+        static DeviceProtocol wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices,
+                                   EffectivePolicies effective, AuditChain audit, Clock clock) {
+            EnrollmentTokenRepository tokenRepository = new EnrollmentTokenRepository(store);
+            DeviceCredentialCache credentials = new DeviceCredentialCache(devices, clock);
+            NonceLedger nonces = new NonceLedger(store, clock);
+            PresenceRepository presence = new PresenceRepository(store);
+            PresenceWriter writer = new PresenceWriter(presence, Duration.ZERO);
+            return new DeviceProtocol(new EnrollmentTokens(tokenRepository, units, audit, clock),
+                new DeviceEnrollment(tokenRepository, devices, units, clock),
+                new DeviceAuthentication(credentials, nonces, clock), credentials, nonces,
+                new CheckIns(effective, writer, CheckInInterval.DEFAULT, clock), writer, presence,
+                List.of(tokenRepository, presence));
+        }
     }
 
     /** The policy services, wired as the application wires them. */

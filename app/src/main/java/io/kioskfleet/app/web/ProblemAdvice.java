@@ -1,6 +1,10 @@
 package io.kioskfleet.app.web;
 
+import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.access.RefusedException;
+import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
+import io.kioskfleet.core.devices.EnrollmentRefusedException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.input.TooLargeException;
@@ -68,6 +72,30 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(EnrollmentRefusedException.class)
+    ProblemDetail enrollmentRefused(EnrollmentRefusedException e) {
+        return withReason(HttpStatus.FORBIDDEN, "enrollment-refused", e);
+    }
+
+    @ExceptionHandler(DeviceAuthenticationException.class)
+    ProblemDetail deviceUnauthenticated(DeviceAuthenticationException e) {
+        return withReason(HttpStatus.UNAUTHORIZED, "device-authentication", e);
+    }
+
+    private static ProblemDetail withReason(HttpStatus status, String type, RefusedException e) {
+        ProblemDetail problem = Problems.of(status, type, e.getMessage());
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitExceededException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(ForbiddenException.class)

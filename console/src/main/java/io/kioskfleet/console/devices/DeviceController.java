@@ -81,4 +81,10 @@ public class DeviceController {
         RetireRequest body = request == null ? new RetireRequest(null, null) : request;
         return devices.retire(actor, id, body.reason(), body.version());
     }
+
+    /** Lets an enrolled device (a re-imaged laptop) enroll once more with a new key; {@code ?version=} optional. */
+    @PostMapping("/{id}/allow-reenrollment")
+    public Device allowReenrollment(Actor actor, @PathVariable String id, @RequestParam(required = false) Long version) {
+        return devices.allowReenrollment(actor, id, version);
+    }
 }

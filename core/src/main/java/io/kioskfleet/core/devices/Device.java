@@ -21,7 +21,11 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param updatedAt     when its record last changed
  * @param retiredAt     when it was retired, or null
  * @param retiredReason why it was retired, or null
- * @param lastSeenAt    when it last checked in, or null
+ * @param lastSeenAt    when it last checked in, or null (check-ins are kept in {@code device_presence})
+ * @param publicKey     the Ed25519 public key it enrolled with (base64url), or null before enrollment
+ * @param enrolledAt    when it last enrolled, or null
+ * @param enrolledWith  the enrollment token it last enrolled with ({@code ent_…}), or null
+ * @param reenrollmentAllowedAt when an admin allowed it to enroll again (a re-imaged laptop), or null
  * @param version       optimistic concurrency version, starting at 1
  */
 public record Device(
@@ -38,6 +42,10 @@ public record Device(
     Instant retiredAt,
     String retiredReason,
     Instant lastSeenAt,
+    String publicKey,
+    Instant enrolledAt,
+    String enrolledWith,
+    Instant reenrollmentAllowedAt,
     long version) {
 
     public Device {
@@ -51,6 +59,24 @@ public record Device(
     /** This device retired at {@code now} for {@code reason}, as the change after {@code fromVersion}. */
     Device retired(Instant now, String reason, long fromVersion) {
         return new Device(id, serial, ouId, DeviceStatus.RETIRED, model, assetTag, tags, notes, registeredAt, now,
-            now, reason, lastSeenAt, fromVersion + 1);
+            now, reason, lastSeenAt, publicKey, enrolledAt, enrolledWith, null, fromVersion + 1);
+    }
+
+    /** True when an enrollment may (re)place this device's key: never enrolled, or an admin allowed it again. */
+    public boolean mayEnroll() {
+        return status == DeviceStatus.PREREGISTERED
+            || (reenrollmentAllowedAt != null && status != DeviceStatus.RETIRED);
+    }
+
+    /** This device enrolled with {@code key} through token {@code tokenId} at {@code now}. */
+    Device enrolled(String key, String tokenId, Instant now) {
+        return new Device(id, serial, ouId, DeviceStatus.ENROLLED, model, assetTag, tags, notes, registeredAt, now,
+            retiredAt, retiredReason, lastSeenAt, key, now, tokenId, null, version + 1);
+    }
+
+    /** This device allowed to enroll again, as the change after {@code fromVersion}. */
+    Device reenrollmentAllowed(Instant now, long fromVersion) {
+        return new Device(id, serial, ouId, status, model, assetTag, tags, notes, registeredAt, now,
+            retiredAt, retiredReason, lastSeenAt, publicKey, enrolledAt, enrolledWith, now, fromVersion + 1);
     }
 }

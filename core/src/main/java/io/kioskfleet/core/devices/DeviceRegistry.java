@@ -23,7 +23,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
@@ -163,7 +165,7 @@ public final class DeviceRegistry {
 
     private static Device newDevice(DeviceDraft draft, Instant now) {
         return new Device(IdKind.DEVICE.newId(), draft.serial(), draft.ouId(), DeviceStatus.PREREGISTERED, draft.model(),
-            draft.assetTag(), draft.tags(), draft.notes(), now, now, null, null, null, 1);
+            draft.assetTag(), draft.tags(), draft.notes(), now, now, null, null, null, null, null, null, null, 1);
     }
 
     /** One device the actor may see. */
@@ -175,6 +177,70 @@ public final class DeviceRegistry {
             throw new NotFoundException("device", id);
         }
         return device;
+    }
+
+    /**
+     * The device with {@code id}, for the device protocol: a device speaks for itself, so there
+     * is no signed-in user to scope by.
+     */
+    public Optional<Device> find(String id) {
+        return repository.find(id);
+    }
+
+    /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
+    public void whenChanged(Consumer<String> listener) {
+        repository.whenChanged(listener);
+    }
+
+    /**
+     * Enrolls the pre-registered device {@code serial} with {@code publicKey}, vouched for by
+     * {@code claim}: refused for an unknown serial, a retired device, or one enrolled already
+     * unless an admin allowed it to enroll again. The claim takes its token use inside the
+     * recorded write and gives it back when the device changed meanwhile.
+     */
+    public Device enroll(Actor actor, String serial, String publicKey, EnrollmentClaim claim) {
+        Device current = repository.findBySerial(serial).orElseThrow(() -> new EnrollmentRefusedException(
+            "serial-unknown", "serial " + serial + " is not pre-registered; ask IT to register it first"));
+        if (current.status() == DeviceStatus.RETIRED) {
+            throw new EnrollmentRefusedException("device-retired", "device " + current.id() + " is retired");
+        }
+        if (!current.mayEnroll()) {
+            throw new EnrollmentRefusedException("already-enrolled", "device " + current.id()
+                + " is enrolled already; an admin must allow re-enrollment first");
+        }
+        claim.check(current);
+        Device changed = current.enrolled(publicKey, claim.tokenId(), clock.instant());
+        audit.record(actor, Change.changed("device.enroll", DeviceRepository.COLLECTION, "device", current.id(),
+            changed.version(), current, changed), () -> {
+                claim.take();
+                try {
+                    repository.replace(changed, current.version());
+                } catch (RuntimeException raced) {
+                    claim.giveBack();
+                    throw new EnrollmentRefusedException("already-enrolled", "device " + current.id()
+                        + " changed while enrolling (another enrollment?); try again");
+                }
+            });
+        return changed;
+    }
+
+    /**
+     * Lets an enrolled (or locked) device enroll once more, with a new key: for a laptop that was
+     * re-imaged and lost its key. The next enrollment replaces the key and clears the allowance.
+     */
+    public Device allowReenrollment(Actor actor, String id, Long expectedVersion) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN);
+        Device current = get(actor, id);
+        units.requireInScope(actor, current.ouId());
+        if (current.status() == DeviceStatus.RETIRED || current.status() == DeviceStatus.PREREGISTERED) {
+            throw new ConflictException("not-enrolled", "device " + id + " is " + current.status()
+                + "; only an enrolled or locked device can be allowed to enroll again");
+        }
+        long version = expectedVersion == null ? current.version() : expectedVersion;
+        Device changed = current.reenrollmentAllowed(clock.instant(), version);
+        audit.record(actor, Change.changed("device.allow-reenrollment", DeviceRepository.COLLECTION, "device", id,
+            changed.version(), current, changed), () -> repository.replace(changed, version));
+        return changed;
     }
 
     /** One page of the devices the actor may see that match {@code query}, by serial. */

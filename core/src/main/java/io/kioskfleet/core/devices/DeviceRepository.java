@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,6 +43,7 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
 
     private final MongoCollection<Device> devices;
     private final VersionedDocuments<Device> versioned;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public DeviceRepository(FleetStore store) {
         this.devices = store.collection(COLLECTION, Device.class);
@@ -85,11 +88,22 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
             throw new ConflictException("duplicate-serial",
                 "serial " + device.serial() + " is already registered (" + existing + ")");
         }
+        changed(device.id());
+    }
+
+    /** Calls {@code listener} with a device's id after every write to it through this repository. */
+    void whenChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String id) {
+        changeListeners.forEach(listener -> listener.accept(id));
     }
 
     /** Removes a device just created, when the unit it was created in vanished meanwhile. */
     void deleteCreated(String id) {
         devices.deleteOne(and(eq("_id", id), eq("version", 1L)));
+        changed(id);
     }
 
     /** How many devices within {@code ouIds} (null: any unit) are in each status, in one pass. */
@@ -106,7 +120,11 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
     }
 
     void replace(Device changed, long expectedVersion) {
-        versioned.replace(changed.id(), changed, expectedVersion);
+        try {
+            versioned.replace(changed.id(), changed, expectedVersion);
+        } finally {
+            changed(changed.id());
+        }
     }
 
     /** One page of the devices matching {@code query} within {@code ouIds} (null: any unit), by serial. */

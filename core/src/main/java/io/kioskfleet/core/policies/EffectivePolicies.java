@@ -12,6 +12,7 @@ import io.kioskfleet.policies.inheritance.DeviceException;
 import io.kioskfleet.policies.inheritance.EffectivePolicy;
 import io.kioskfleet.policies.inheritance.OuChain;
 import io.kioskfleet.policies.inheritance.PolicyResolver;
+import io.kioskfleet.protocol.policy.DevicePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,6 +35,8 @@ public final class EffectivePolicies {
     private final PublishedPolicies published;
     private final DeviceExceptionRepository exceptions;
     private final Clock clock;
+    /** Kept for the whole run: it compiles each unit once and follows changes by comparing chains. */
+    private final FleetPolicies devicePayloads = new FleetPolicies();
 
     public EffectivePolicies(OrganisationUnits units, DeviceRegistry devices, PolicyAttachmentRepository attachments,
                              PublishedPolicies published, DeviceExceptionRepository exceptions, Clock clock) {
@@ -64,6 +67,15 @@ public final class EffectivePolicies {
         FleetPolicies fleet = new FleetPolicies();
         return EffectivePolicyReport.of(fleet.effective(chain, exception, now), fleet.payload(chain, exception, now).etag(),
             exception.map(DeviceException::expiresAt).orElse(null));
+    }
+
+    /**
+     * The compiled policy a device of {@code ouId} gets now, honouring its active exception: for
+     * the device itself at check-in, so no actor.
+     */
+    public DevicePolicy payloadForDevice(String deviceId, String ouId) {
+        Instant now = clock.instant();
+        return devicePayloads.payload(layout().chain(ouId), activeException(deviceId, now), now);
     }
 
     /** The effective policy of an OU, for checks inside this package. */

@@ -16,7 +16,8 @@ public enum IdKind {
     USER("usr"),
     AUDIT_EVENT("aud"),
     POLICY("pol"),
-    POLICY_VERSION("pv");
+    POLICY_VERSION("pv"),
+    ENROLLMENT_TOKEN("ent");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** A clock a test moves by hand, ticking in whole milliseconds as the store does. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    void advance(Duration duration) {
+    /** Moves the clock on by {@code duration}. */
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -1,0 +1,57 @@
+package io.kioskfleet.agentapi;
+
+import io.kioskfleet.agentapi.auth.AuthenticatedDeviceArgument;
+import io.kioskfleet.agentapi.auth.DeviceRateLimit;
+import io.kioskfleet.agentapi.auth.DeviceRequestFilter;
+import io.kioskfleet.core.deviceauth.DeviceAuthentication;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Security of the device API {@code /agent/**}: no users, sessions, cookies, CSRF or Basic; a
+ * device proves itself by signing each request ({@link DeviceRequestFilter}), and enrollment by
+ * its token. This chain comes before the console's, which guards everything else.
+ */
+@Configuration
+public class AgentApiSecurity implements WebMvcConfigurer {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain agentFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/agent/**")
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<DeviceRequestFilter> deviceRequestFilter(DeviceAuthentication authentication,
+                                                                    DeviceRateLimit rateLimit,
+                                                                    @Qualifier("handlerExceptionResolver")
+                                                                    HandlerExceptionResolver problems) {
+        FilterRegistrationBean<DeviceRequestFilter> registration =
+            new FilterRegistrationBean<>(new DeviceRequestFilter(authentication, rateLimit, problems));
+        registration.addUrlPatterns("/agent/*");
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AuthenticatedDeviceArgument());
+    }
+}

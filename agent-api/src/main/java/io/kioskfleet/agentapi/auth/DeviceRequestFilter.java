@@ -1,0 +1,100 @@
+package io.kioskfleet.agentapi.auth;
+
+import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
+import io.kioskfleet.core.deviceauth.DeviceAuthentication;
+import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
+import io.kioskfleet.core.input.TooLargeException;
+import io.kioskfleet.protocol.canonical.Sha256;
+import io.kioskfleet.protocol.signing.DeviceHeaders;
+import io.kioskfleet.protocol.signing.SignedRequest;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * The door of the device API: reads the body (at most {@link #MAX_BODY_BYTES}, else 413), and
+ * for every call but enrollment checks the request's signature, timestamp and nonce and the
+ * device's rate before anything else runs. The authenticated device is handed on as a request
+ * attribute. Refusals are answered as problem+json by the application's error mapping.
+ */
+public final class DeviceRequestFilter extends OncePerRequestFilter {
+
+    /** The largest body a device sends; a check-in is about one kilobyte. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    static final String DEVICE_ATTRIBUTE = AuthenticatedDevice.class.getName();
+    private static final String UNSIGNED_PATH = "/agent/v1/enroll";
+
+    private final DeviceAuthentication authentication;
+    private final DeviceRateLimit rateLimit;
+    private final HandlerExceptionResolver problems;
+
+    /**
+     * @param problems the application's exception resolver, which writes problem+json
+     */
+    public DeviceRequestFilter(DeviceAuthentication authentication, DeviceRateLimit rateLimit,
+                               HandlerExceptionResolver problems) {
+        this.authentication = authentication;
+        this.rateLimit = rateLimit;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        CachedBodyRequest admitted;
+        try {
+            admitted = admit(request);
+        } catch (TooLargeException | DeviceAuthenticationException | RateLimitExceededException refused) {
+            if (problems.resolveException(request, response, null, refused) == null) {
+                throw refused;
+            }
+            return;
+        }
+        chain.doFilter(admitted, response);
+    }
+
+    private CachedBodyRequest admit(HttpServletRequest request) throws IOException {
+        byte[] body = readBody(request);
+        CachedBodyRequest cached = new CachedBodyRequest(request, body);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.equals(UNSIGNED_PATH)) {
+            AuthenticatedDevice device = authentication.authenticate(request.getHeader(DeviceHeaders.DEVICE),
+                signedPart(request, body), request.getHeader(DeviceHeaders.SIGNATURE));
+            rateLimit.take(device.deviceId());
+            cached.setAttribute(DEVICE_ATTRIBUTE, device);
+        }
+        return cached;
+    }
+
+    private static SignedRequest signedPart(HttpServletRequest request, byte[] body) {
+        String timestamp = request.getHeader(DeviceHeaders.TIMESTAMP);
+        String nonce = request.getHeader(DeviceHeaders.NONCE);
+        if (timestamp == null || nonce == null) {
+            throw new DeviceAuthenticationException("missing-signature",
+                "a device request needs the headers " + DeviceHeaders.DEVICE + ", " + DeviceHeaders.TIMESTAMP + ", "
+                    + DeviceHeaders.NONCE + " and " + DeviceHeaders.SIGNATURE);
+        }
+        String query = request.getQueryString();
+        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return new SignedRequest(request.getMethod(), path, timestamp, nonce, Sha256.hex(body));
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new TooLargeException("the request body", MAX_BODY_BYTES);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new TooLargeException("the request body", MAX_BODY_BYTES);
+            }
+            return body;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.kioskfleet.agent;
+
+import io.kioskfleet.protocol.checkin.CheckInAnswer;
+import io.kioskfleet.protocol.checkin.CheckInRequest;
+import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
+import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
+import io.kioskfleet.protocol.policy.DevicePolicy;
+import java.net.URI;
+import java.util.function.Function;
+
+/**
+ * The agent's own steps on one device, over its state directory: enroll once, then check in,
+ * keeping the policy the server sends (and refusing one whose ETag does not match its content).
+ */
+public final class DeviceAgent {
+
+    private final StateDirectory state;
+    private final Function<URI, FleetServerClient> clients;
+    private final String agentVersion;
+
+    /**
+     * @param clients makes the client for a server address (tests pass one with short retries)
+     */
+    public DeviceAgent(StateDirectory state, Function<URI, FleetServerClient> clients, String agentVersion) {
+        this.state = state;
+        this.clients = clients;
+        this.agentVersion = agentVersion;
+    }
+
+    /** Enrolls with {@code server}: creates the key on first use and keeps the identity the server gives. */
+    public EnrolledIdentity enroll(URI server, String token, String serial) {
+        EnrollmentRequest request = new EnrollmentRequest(token, serial, state.keys().publicKeyText(), agentVersion);
+        try (FleetServerClient client = clients.apply(server)) {
+            EnrollmentAnswer answer = client.enroll(request);
+            EnrolledIdentity identity = new EnrolledIdentity(server.toString(), answer.deviceId(), answer.ouId(), serial,
+                answer.enrolledAt());
+            state.saveIdentity(identity);
+            return identity;
+        }
+    }
+
+    /**
+     * Checks in with the server it enrolled with, reporting {@code activity} and its inventory.
+     *
+     * @param desk the desk the device is at, or null
+     * @throws IllegalStateException when the device has not enrolled
+     */
+    public CheckInOutcome checkIn(DeviceActivity activity, String desk) {
+        EnrolledIdentity identity = state.identity()
+            .orElseThrow(() -> new IllegalStateException("not enrolled yet: run 'kioskfleet-agent enroll' first"));
+        String held = state.policy().map(DevicePolicy::etag).orElse(null);
+        CheckInRequest request = new CheckInRequest(activity, LocalInventory.read(agentVersion, desk), held);
+        CheckInAnswer answer;
+        try (FleetServerClient client = clients.apply(URI.create(identity.server()))) {
+            answer = client.checkIn(identity.deviceId(), state.keys(), request);
+        }
+        boolean changed = answer.policy() != null;
+        if (changed) {
+            if (!answer.policy().hasConsistentEtag()) {
+                throw new IllegalStateException("the server sent a policy whose ETag does not match its content");
+            }
+            state.savePolicy(answer.policy());
+        }
+        return new CheckInOutcome(answer, changed);
+    }
+
+    /**
+     * What one check-in did.
+     *
+     * @param answer        the server's answer
+     * @param policyChanged true when a new policy arrived and was kept
+     */
+    public record CheckInOutcome(CheckInAnswer answer, boolean policyChanged) {
+    }
+}

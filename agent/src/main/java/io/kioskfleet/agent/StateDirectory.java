@@ -1,0 +1,112 @@
+package io.kioskfleet.agent;
+
+import io.kioskfleet.protocol.policy.DevicePolicy;
+import io.kioskfleet.protocol.signing.DeviceKeyPair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * What the agent keeps on the device between runs, in one directory: its private key
+ * ({@code device.key}, the raw 32 bytes, readable by its owner only), its enrolled identity
+ * ({@code identity.json}) and the policy it enforces ({@code policy.json}). Files are replaced
+ * whole (write, then rename), so a crash leaves the old file or the new one, never half of one.
+ */
+public final class StateDirectory {
+
+    static final String KEY_FILE = "device.key";
+    static final String IDENTITY_FILE = "identity.json";
+    static final String POLICY_FILE = "policy.json";
+
+    private final Path dir;
+
+    public StateDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The device's key pair: read from the key file, or generated and saved on the first run. */
+    public DeviceKeyPair keys() {
+        Path file = dir.resolve(KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                return DeviceKeyPair.fromPrivateKey(Files.readAllBytes(file));
+            }
+            DeviceKeyPair keys = DeviceKeyPair.generate();
+            writeWhole(KEY_FILE, keys.privateKeyBytes());
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the key file " + file, e);
+        }
+    }
+
+    /** The identity enrollment gave, if the device enrolled. */
+    public Optional<EnrolledIdentity> identity() {
+        return read(IDENTITY_FILE, EnrolledIdentity.class);
+    }
+
+    /** Keeps the identity enrollment gave. */
+    public void saveIdentity(EnrolledIdentity identity) {
+        write(IDENTITY_FILE, ProtocolJson.MAPPER.writeValueAsBytes(identity));
+    }
+
+    /** The policy the device holds, if it got one. */
+    public Optional<DevicePolicy> policy() {
+        return read(POLICY_FILE, DevicePolicy.class);
+    }
+
+    /** Keeps the policy the server sent. */
+    public void savePolicy(DevicePolicy policy) {
+        write(POLICY_FILE, ProtocolJson.MAPPER.writeValueAsBytes(policy));
+    }
+
+    private <T> Optional<T> read(String name, Class<T> type) {
+        Path file = dir.resolve(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProtocolJson.MAPPER.readValue(Files.readAllBytes(file), type));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void write(String name, byte[] content) {
+        try {
+            writeWhole(name, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+        }
+    }
+
+    /** Writes a file readable and writable by its owner only (where the file system knows owners). */
+    private void writeWhole(String name, byte[] content) throws IOException {
+        Files.createDirectories(dir);
+        Path temporary = dir.resolve(name + ".new");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(temporary, ownerOnly());
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(temporary);
+        } catch (FileAlreadyExistsException raced) {
+            throw new IOException("another agent is writing " + temporary, raced);
+        }
+        Files.write(temporary, content);
+        try {
+            Files.move(temporary, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static FileAttribute<?> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.kioskfleet.app.agent;
+
+import io.kioskfleet.agentapi.auth.DeviceRateLimit;
+import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.checkin.CheckInInterval;
+import io.kioskfleet.core.checkin.CheckIns;
+import io.kioskfleet.core.checkin.PresenceRepository;
+import io.kioskfleet.core.checkin.PresenceWriter;
+import io.kioskfleet.core.deviceauth.DeviceAuthentication;
+import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
+import io.kioskfleet.core.deviceauth.NonceLedger;
+import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.enrollment.DeviceEnrollment;
+import io.kioskfleet.core.enrollment.EnrollmentTokenRepository;
+import io.kioskfleet.core.enrollment.EnrollmentTokens;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.store.FleetStore;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the core services of the device protocol: enrollment, device authentication and check-in. */
+@Configuration
+@EnableConfigurationProperties(DeviceProtocolProperties.class)
+public class DeviceProtocolConfiguration {
+
+    @Bean
+    EnrollmentTokenRepository enrollmentTokenRepository(FleetStore store) {
+        return new EnrollmentTokenRepository(store);
+    }
+
+    @Bean
+    EnrollmentTokens enrollmentTokens(EnrollmentTokenRepository tokens, OrganisationUnits units, AuditChain audit,
+                                      Clock clock) {
+        return new EnrollmentTokens(tokens, units, audit, clock);
+    }
+
+    @Bean
+    DeviceEnrollment deviceEnrollment(EnrollmentTokenRepository tokens, DeviceRegistry devices, OrganisationUnits units,
+                                      Clock clock) {
+        return new DeviceEnrollment(tokens, devices, units, clock);
+    }
+
+    @Bean
+    DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, Clock clock) {
+        return new DeviceCredentialCache(devices, clock);
+    }
+
+    @Bean
+    NonceLedger nonceLedger(FleetStore store, Clock clock) {
+        return new NonceLedger(store, clock);
+    }
+
+    @Bean
+    DeviceAuthentication deviceAuthentication(DeviceCredentialCache credentials, NonceLedger nonces, Clock clock) {
+        return new DeviceAuthentication(credentials, nonces, clock);
+    }
+
+    @Bean
+    PresenceRepository presenceRepository(FleetStore store) {
+        return new PresenceRepository(store);
+    }
+
+    @Bean(destroyMethod = "close")
+    PresenceWriter presenceWriter(PresenceRepository presence, DeviceProtocolProperties settings) {
+        return new PresenceWriter(presence, settings.presenceFlush());
+    }
+
+    @Bean
+    CheckIns checkIns(EffectivePolicies policies, PresenceWriter presence, DeviceProtocolProperties settings, Clock clock) {
+        return new CheckIns(policies, presence, new CheckInInterval(settings.checkInInterval(), settings.checkInSpread()),
+            clock);
+    }
+
+    @Bean
+    DeviceRateLimit deviceRateLimit(DeviceProtocolProperties settings) {
+        return new DeviceRateLimit(settings.rateLimitBurst(), settings.rateLimitPerMinute());
+    }
+}

@@ -1,0 +1,24 @@
+package io.kioskfleet.app.agent;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the device protocol ({@code kioskfleet.agent.*}), each with a working default;
+ * the README's configuration table lists them.
+ *
+ * @param checkInInterval    the mean time between a device's check-ins
+ * @param checkInSpread      how far one device's interval may lie from the mean, either way
+ * @param presenceFlush      how often check-ins are written to the store, in one bulk write
+ * @param rateLimitBurst     requests a device may send at once
+ * @param rateLimitPerMinute requests a device may send a minute, on average
+ */
+@ConfigurationProperties("kioskfleet.agent")
+public record DeviceProtocolProperties(
+    @DefaultValue("5m") Duration checkInInterval,
+    @DefaultValue("1m") Duration checkInSpread,
+    @DefaultValue("5s") Duration presenceFlush,
+    @DefaultValue("20") int rateLimitBurst,
+    @DefaultValue("30") int rateLimitPerMinute) {
+}

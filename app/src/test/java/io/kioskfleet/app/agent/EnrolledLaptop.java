@@ -1,0 +1,56 @@
+package io.kioskfleet.app.agent;
+
+import io.kioskfleet.agent.DeviceAgent;
+import io.kioskfleet.agent.EnrolledIdentity;
+import io.kioskfleet.agent.FleetServerClient;
+import io.kioskfleet.agent.RetryPolicy;
+import io.kioskfleet.agent.StateDirectory;
+import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.signing.DeviceKeyPair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A laptop running the real reference agent, with its own state directory, against the running service. */
+final class EnrolledLaptop {
+
+    private static final RetryPolicy QUICK = new RetryPolicy(2, Duration.ofMillis(50), Duration.ofMillis(100));
+
+    final URI server;
+    final StateDirectory state;
+    final DeviceAgent agent;
+    EnrolledIdentity identity;
+
+    EnrolledLaptop(int port) {
+        this.server = URI.create("http://127.0.0.1:" + port);
+        try {
+            Path dir = Files.createTempDirectory("kioskfleet-agent-");
+            dir.toFile().deleteOnExit();
+            this.state = new StateDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.agent = new DeviceAgent(state, uri -> new FleetServerClient(uri, QUICK, Clock.systemUTC()), "test-agent");
+    }
+
+    EnrolledLaptop enroll(String token, String serial) {
+        identity = agent.enroll(server, token, serial);
+        return this;
+    }
+
+    DeviceAgent.CheckInOutcome checkIn() {
+        return agent.checkIn(DeviceActivity.IDLE, "3F-A-12");
+    }
+
+    String deviceId() {
+        return identity.deviceId();
+    }
+
+    DeviceKeyPair keys() {
+        return state.keys();
+    }
+}

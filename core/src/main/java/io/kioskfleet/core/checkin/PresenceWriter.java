@@ -1,0 +1,89 @@
+package io.kioskfleet.core.checkin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
+ * and every few seconds all entries are written in one bulk write. A device that checks in twice
+ * between writes costs one document write, and a check-in never waits for the store.
+ *
+ * <p>What a crash loses is at most the last interval's presence, which the next check-in of each
+ * device restores.
+ */
+public final class PresenceWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceWriter.class);
+
+    private final PresenceRepository repository;
+    private final ConcurrentMap<String, DevicePresence> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+
+    /** A writer that flushes every {@code every}; {@link Duration#ZERO}: only when {@link #flush()} is called. */
+    public PresenceWriter(PresenceRepository repository, Duration every) {
+        this.repository = repository;
+        if (every.isZero()) {
+            this.timer = null;
+        } else {
+            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "presence-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::flushLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Notes a check-in; it reaches the store with the next flush. */
+    void note(DevicePresence presence) {
+        pending.put(presence.deviceId(), presence);
+    }
+
+    /**
+     * Writes everything noted so far in one bulk write.
+     *
+     * @return how many devices were written
+     */
+    public synchronized int flush() {
+        List<DevicePresence> batch = new ArrayList<>();
+        for (String deviceId : List.copyOf(pending.keySet())) {
+            DevicePresence latest = pending.remove(deviceId);
+            if (latest != null) {
+                batch.add(latest);
+            }
+        }
+        try {
+            repository.writeAll(batch);
+        } catch (RuntimeException e) {
+            // Put them back unless a newer check-in came meanwhile; the next flush tries again.
+            batch.forEach(presence -> pending.putIfAbsent(presence.deviceId(), presence));
+            throw e;
+        }
+        return batch.size();
+    }
+
+    private void flushLogged() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Could not write device presence; will retry: {}", e.getMessage());
+        }
+    }
+
+    /** Stops the timer and writes what is left. */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        flushLogged();
+    }
+}
