@@ -49,6 +49,28 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
     /** A fleet admin calling from a test. */
     public static final Actor ADMIN = new Actor("test-admin", Set.of(Role.FLEET_ADMIN), Set.of(), "127.0.0.1");
 
+    /**
+     * Set this environment variable to a MongoDB connection string (without a database name) to
+     * run every core test against that MongoDB instead of the embedded store.
+     */
+    public static final String MONGODB_URI_VARIABLE = "KIOSKFLEET_TEST_MONGODB_URI";
+
+    /** The store a test uses: the embedded one in {@code dataDir}, or a database of its own on a real MongoDB. */
+    public static StoreSettings settingsFor(Path dataDir) {
+        String uri = System.getenv(MONGODB_URI_VARIABLE);
+        if (uri == null || uri.isBlank()) {
+            return new StoreSettings("", dataDir, "kioskfleet", Duration.ofSeconds(5));
+        }
+        // One database per test directory, so reopening the same directory finds the same data.
+        String database = "kf_test_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode());
+        return new StoreSettings(uri, dataDir, database, Duration.ofSeconds(10));
+    }
+
+    /** True when the tests run against a real MongoDB. */
+    public static boolean onRealMongoDb() {
+        return !settingsFor(Path.of(".")).embedded();
+    }
+
     /** Opens (or reopens) the store in {@code dataDir} and wires the services on it. */
     public static CoreFixture open(Path dataDir) {
         return open(dataDir, StoreClock.system());
@@ -56,7 +78,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
 
     /** The same, with every service reading the time from {@code clock}. */
     public static CoreFixture open(Path dataDir, Clock clock) {
-        FleetStore store = FleetStore.open(new StoreSettings("", dataDir, "kioskfleet", Duration.ofSeconds(5)));
+        FleetStore store = FleetStore.open(settingsFor(dataDir));
         AuditChain audit = new AuditChain(store, clock);
         OuRepository ouRepository = new OuRepository(store);
         DeviceRepository deviceRepository = new DeviceRepository(store);
