@@ -20,6 +20,7 @@ import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.StoreClock;
+import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.users.PasswordHashing;
 import io.kioskfleet.core.users.UserAccounts;
 import java.time.Clock;
@@ -63,8 +64,14 @@ public class CoreConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(FleetStore store, PasswordHashing hashing, AuditChain audit, Clock clock) {
-        return new UserAccounts(store, hashing, audit, clock);
+    UserAccounts userAccounts(FleetStore store, PasswordHashing hashing, OrganisationUnits units, AuditChain audit,
+                              Clock clock) {
+        return new UserAccounts(store, hashing, units, audit, clock);
+    }
+
+    @Bean
+    ApiTokens apiTokens(FleetStore store, UserAccounts accounts, AuditChain audit, Clock clock) {
+        return new ApiTokens(store, accounts, audit, clock);
     }
 
     @Bean

@@ -31,6 +31,11 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port, "Basic " + token);
     }
 
+    /** A client that signs every request with an API token. */
+    public static ApiClient withToken(int port, String secret) {
+        return new ApiClient("http://127.0.0.1:" + port, "Bearer " + secret);
+    }
+
     /** A client that does not sign in. */
     public static ApiClient anonymous(int port) {
         return new ApiClient("http://127.0.0.1:" + port, null);

@@ -84,7 +84,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
         DeviceRepository deviceRepository = new DeviceRepository(store);
         OrganisationUnits units = new OrganisationUnits(ouRepository, deviceRepository, audit, clock);
         DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
-        UserAccounts users = new UserAccounts(store, raw -> "plain:" + raw, audit, clock);
+        UserAccounts users = new UserAccounts(store, raw -> "plain:" + raw, units, audit, clock);
         Policies policies = Policies.wire(store, units, devices, audit, clock);
         new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
         new IndexBootstrap(store).createAll(policies.repositories());

@@ -39,6 +39,40 @@ class SecurityBaselineTest extends RunningServiceTest {
     }
 
     @Test
+    void aSignedInBrowserSessionChangesThingsOnlyWithItsCsrfToken() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + serverPort;
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+            .matcher(loginPage);
+        assertThat(token.find()).as(loginPage).isTrue();
+        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + RunningServiceTest.ADMIN_PASSWORD
+                + "&_csrf=" + token.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpRequest.Builder change = HttpRequest.newBuilder(URI.create(base + "/api/v1/ous"))
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"));
+        HttpResponse<String> withoutToken = browser.send(change.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("urn:kioskfleet:problem:csrf");
+
+        // The session's token (after sign-in Spring issues a new one): read it from the sign-in page again.
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+            .matcher(page);
+        assertThat(fresh.find()).isTrue();
+        HttpResponse<String> withToken = browser.send(change.header("X-CSRF-TOKEN", fresh.group(1)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).as(withToken.body()).isNotEqualTo(403);
+    }
+
+    @Test
     void browsersAreNotAskedForABasicPassword() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/api/v1/devices"))

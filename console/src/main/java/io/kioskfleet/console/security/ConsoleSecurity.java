@@ -1,5 +1,6 @@
 package io.kioskfleet.console.security;
 
+import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.users.PasswordHashing;
 import jakarta.servlet.http.HttpServletRequest;
 import io.kioskfleet.core.users.UserAccounts;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may reach what: {@code /actuator/health} is public, the other actuator endpoints are for
- * fleet admins, everything else needs a signed-in user, by HTTP Basic (scripts) or the sign-in form (browsers). API callers get problem+json
+ * fleet admins, everything else needs a signed-in user, by an API token or HTTP Basic (scripts)
+ * or the sign-in form (browsers). API callers get problem+json
  * for 401 and 403; browsers are sent to the sign-in page.
  */
 @Configuration
@@ -41,9 +44,10 @@ public class ConsoleSecurity implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         ProblemJsonSecurityResponses problems = new ProblemJsonSecurityResponses();
         http
+            .addFilterBefore(new ApiTokenAuthentication(tokens, problems), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                 .requestMatchers("/actuator/**").hasRole("FLEET_ADMIN")
@@ -60,15 +64,19 @@ public class ConsoleSecurity implements WebMvcConfigurer {
     }
 
     /**
-     * A script signs every request with an Authorization header and needs no CSRF token. A
-     * browser may also send a remembered Basic password, even on a request another site
-     * triggered; browsers mark such requests with {@code Sec-Fetch-Site}, so those still need
-     * the token.
+     * Whether a request may change state without the session's CSRF token. CSRF rides on
+     * credentials a browser adds by itself: a session cookie, or a remembered Basic password.
+     * So a request that a browser marks as coming from another site ({@code Sec-Fetch-Site})
+     * always needs the token; otherwise a request without a session cookie (a script, or
+     * nobody signed in, who then gets a plain 401) does not, nor does one that signs itself with
+     * an Authorization header.
      */
     static boolean isScriptRequest(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        boolean fromThisSiteOrNoBrowser = site == null || site.equals("same-origin") || site.equals("none");
-        return request.getHeader("Authorization") != null && fromThisSiteOrNoBrowser;
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return false;
+        }
+        return request.getRequestedSessionId() == null || request.getHeader("Authorization") != null;
     }
 
     private static HttpSessionRequestCache browserRequestCache() {

@@ -17,7 +17,8 @@ public enum IdKind {
     AUDIT_EVENT("aud"),
     POLICY("pol"),
     POLICY_VERSION("pv"),
-    ENROLLMENT_TOKEN("ent");
+    ENROLLMENT_TOKEN("ent"),
+    API_TOKEN("tok");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,0 +1,115 @@
+package io.kioskfleet.app.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.app.ApiClient;
+import io.kioskfleet.app.ApiClient.Answer;
+import io.kioskfleet.app.RunningServiceTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who may do what, as a table: every role (and a stranger) against the admin API, including a
+ * branch admin reaching for another branch's device. One row per call, one column per role.
+ */
+class RoleMatrixTest extends RunningServiceTest {
+
+    private static final String PASSWORD = "matrix-password-123";
+    private static final List<String> ROLES = List.of("FLEET_ADMIN", "BRANCH_ADMIN", "HELPDESK", "AUDITOR", "STAFF", "anonymous");
+
+    @LocalServerPort
+    int serverPort;
+
+    private final Map<String, ApiClient> as = new LinkedHashMap<>();
+    private String ownBranch;
+    private String otherBranch;
+    private String ownDevice;
+    private String otherDevice;
+
+    @BeforeEach
+    void people() {
+        ownBranch = newBranch(30);
+        otherBranch = newBranch(60);
+        ownDevice = device(ownBranch);
+        otherDevice = device(otherBranch);
+        as.put("FLEET_ADMIN", admin);
+        for (String role : List.of("BRANCH_ADMIN", "HELPDESK", "AUDITOR", "STAFF")) {
+            String name = unique(role.toLowerCase().replace('_', '-'));
+            String scope = role.equals("BRANCH_ADMIN") ? "[\"" + ownBranch + "\"]" : "[]";
+            Answer created = admin.post("/api/v1/users", "{\"username\":\"" + name.toLowerCase() + "\",\"password\":\"" + PASSWORD
+                + "\",\"roles\":[\"" + role + "\"],\"ouScope\":" + scope + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            as.put(role, ApiClient.signedIn(serverPort, name.toLowerCase(), PASSWORD));
+        }
+        as.put("anonymous", anonymous);
+    }
+
+    private String device(String ouId) {
+        return admin.post("/api/v1/devices", "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
+    }
+
+    private record Row(String call, Function<ApiClient, Answer> request, int... expected) {
+    }
+
+    @Test
+    void eachRoleGetsExactlyWhatItShould() {
+        List<Row> rows = List.of(
+            new Row("list devices", c -> c.get("/api/v1/devices"), 200, 200, 200, 200, 403, 401),
+            new Row("read own branch's device", c -> c.get("/api/v1/devices/" + ownDevice), 200, 200, 200, 200, 403, 401),
+            new Row("read other branch's device", c -> c.get("/api/v1/devices/" + otherDevice), 200, 404, 200, 200, 403, 401),
+            new Row("register in own branch", c -> c.post("/api/v1/devices",
+                "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + ownBranch + "\"}"), 201, 201, 403, 403, 403, 401),
+            new Row("register in other branch", c -> c.post("/api/v1/devices",
+                "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + otherBranch + "\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("retire other branch's device", c -> c.post("/api/v1/devices/" + device(otherBranch) + "/retire", "{}"),
+                200, 404, 403, 403, 403, 401),
+            new Row("read the organisation", c -> c.get("/api/v1/ous"), 200, 200, 200, 200, 200, 401),
+            new Row("create a unit", c -> c.post("/api/v1/ous",
+                "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("verify the audit chain", c -> c.get("/api/v1/audit/verify"), 200, 403, 403, 200, 403, 401),
+            new Row("list accounts", c -> c.get("/api/v1/users"), 200, 403, 403, 200, 403, 401),
+            new Row("create an account", c -> c.post("/api/v1/users", "{\"username\":\"" + unique("u").toLowerCase()
+                + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}"), 201, 403, 403, 403, 403, 401),
+            new Row("read own account", c -> c.get("/api/v1/users/me"), 200, 200, 200, 200, 200, 401),
+            new Row("list policies", c -> c.get("/api/v1/policies"), 200, 200, 200, 200, 403, 401),
+            new Row("create a policy", c -> c.post("/api/v1/policies", "{\"name\":\"" + unique("p").toLowerCase()
+                + "\",\"source\":\"apiVersion: kioskfleet/v1\\nkind: Policy\\nmetadata:\\n  name: x\\n\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
+
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            for (int i = 0; i < ROLES.size(); i++) {
+                int status = row.request().apply(as.get(ROLES.get(i))).status();
+                if (status != row.expected()[i]) {
+                    mismatches.add(row.call() + " as " + ROLES.get(i) + ": expected " + row.expected()[i] + ", got " + status);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aScriptWithAnApiTokenActsWithTheTokensRolesUntilItIsRevoked() {
+        Answer issued = as.get("AUDITOR").post("/api/v1/api-tokens",
+            "{\"name\":\"nightly check\",\"expiresAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String secret = issued.text("secret");
+        ApiClient script = ApiClient.withToken(serverPort, secret);
+
+        assertThat(script.get("/api/v1/audit/verify").status()).isEqualTo(200);
+        assertThat(script.post("/api/v1/ous", "{\"name\":\"x\"}").status()).isEqualTo(403);
+
+        String tokenId = issued.json().path("token").path("id").asString();
+        assertThat(as.get("AUDITOR").post("/api/v1/api-tokens/" + tokenId + "/revoke", "").status()).isEqualTo(200);
+        Answer refused = script.get("/api/v1/audit/verify");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("type")).isEqualTo("urn:kioskfleet:problem:unauthenticated");
+        assertThat(ApiClient.withToken(serverPort, "kfat_made-up").get("/api/v1/devices").status()).isEqualTo(401);
+    }
+}
