@@ -49,11 +49,11 @@ public class ConsoleSecurity implements WebMvcConfigurer {
         http
             .addFilterBefore(new ApiTokenAuthentication(tokens, problems), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/**").hasRole("FLEET_ADMIN")
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-            .formLogin(form -> form.permitAll())
+            .formLogin(form -> form.loginPage("/login").permitAll())
             // Only browsers are sent back to the page they asked for after signing in.
             .requestCache(cache -> cache.requestCache(browserRequestCache()))
             .exceptionHandling(exceptions -> exceptions
@@ -81,7 +81,9 @@ public class ConsoleSecurity implements WebMvcConfigurer {
 
     private static HttpSessionRequestCache browserRequestCache() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setRequestMatcher(request -> !API.matches(request));
+        // Only pages a person navigated to; not the favicon, scripts or API calls.
+        cache.setRequestMatcher(request -> !API.matches(request) && "GET".equals(request.getMethod())
+            && String.valueOf(request.getHeader("Accept")).contains("text/html"));
         return cache;
     }
 

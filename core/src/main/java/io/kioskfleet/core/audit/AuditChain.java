@@ -272,8 +272,15 @@ public final class AuditChain implements DeclaresIndexes {
         return null;
     }
 
-    private static void requireReader(Actor actor) {
-        actor.requireAny(Role.FLEET_ADMIN, Role.AUDITOR);
+    /** True when {@code actor} may read the chain: fleet admins and auditors. */
+    public boolean readableBy(Actor actor) {
+        return actor.has(Role.FLEET_ADMIN) || actor.has(Role.AUDITOR);
+    }
+
+    private void requireReader(Actor actor) {
+        if (!readableBy(actor)) {
+            throw new io.kioskfleet.core.access.ForbiddenException(actor.username() + " may not read the audit chain");
+        }
     }
 
     private long lastSeq() {

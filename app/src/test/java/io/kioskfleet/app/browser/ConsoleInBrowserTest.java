@@ -1,0 +1,83 @@
+package io.kioskfleet.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.app.RunningServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** IT staff use the console in a real browser: sign in, find a device, read its history, in Japanese or English. */
+class ConsoleInBrowserTest extends RunningServiceTest {
+
+    @LocalServerPort
+    int serverPort;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + serverPort + path;
+    }
+
+    private void signIn() {
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    void anAdminSignsInFindsADeviceByItsSerialAndReadsItsHistory() throws Exception {
+        String branch = newBranch(90);
+        String serial = unique("WEB");
+        admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\",\"model\":\"Chromebook\"}");
+        browser = Browser.open("en");
+
+        browser.get(url("/devices"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("button")).getText()).isEqualTo("Sign in");
+        signIn();
+
+        assertThat(browser.getCurrentUrl()).contains("/devices");
+        browser.findElement(By.id("filter-text")).sendKeys(serial);
+        browser.findElement(By.id("filter-apply")).click();
+        assertThat(browser.findElement(By.id("device-total")).getText()).isEqualTo("1 devices");
+        browser.findElement(By.linkText(serial)).click();
+
+        assertThat(browser.findElement(By.id("device-serial")).getText()).isEqualTo(serial);
+        assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Pre-registered");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("device.preregister", "by admin");
+    }
+
+    @Test
+    void aJapaneseBrowserGetsJapaneseAndCanSwitchToEnglish() throws Exception {
+        browser = Browser.open("ja");
+        browser.get(url("/login"));
+        assertThat(browser.findElement(By.id("sign-in")).getText()).isEqualTo("サインイン");
+        signIn();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("フリート概要");
+        browser.findElement(By.id("language-switch")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fleet overview");
+        browser.get(url("/devices"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Devices");
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInTheUsersLanguage() throws Exception {
+        browser = Browser.open("ja");
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("sign-in-error")).getText()).isEqualTo("ユーザー名またはパスワードが違います。");
+    }
+}

@@ -1,0 +1,69 @@
+package io.kioskfleet.console.devices;
+
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.devices.Device;
+import io.kioskfleet.core.devices.DeviceQuery;
+import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.ous.OrganisationUnit;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's device pages: the filterable list and one device with its timeline. */
+@Controller
+public class DevicePages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final DeviceRegistry devices;
+    private final OrganisationUnits units;
+    private final AuditChain audit;
+    private final ZoneId zone;
+
+    public DevicePages(DeviceRegistry devices, OrganisationUnits units, AuditChain audit,
+                       @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
+        this.devices = devices;
+        this.units = units;
+        this.audit = audit;
+        this.zone = zone;
+    }
+
+    @GetMapping("/devices")
+    public String list(Actor actor, Model model, @RequestParam(required = false) String ou,
+                       @RequestParam(required = false) DeviceStatus status, @RequestParam(name = "q", required = false) String text,
+                       @RequestParam(defaultValue = "0") int page) {
+        DeviceQuery query = new DeviceQuery(ou, true, status, text);
+        Page<Device> found = devices.search(actor, query, new PageRequest(page, PAGE_SIZE));
+        List<OrganisationUnit> all = units.all();
+        model.addAttribute("actor", actor);
+        model.addAttribute("query", query);
+        model.addAttribute("page", found);
+        model.addAttribute("lastPage", Math.max(0, (int) ((found.total() - 1) / PAGE_SIZE)));
+        model.addAttribute("units", all);
+        model.addAttribute("unitNames", all.stream().collect(Collectors.toMap(OrganisationUnit::id, OrganisationUnit::name)));
+        model.addAttribute("statuses", DeviceStatus.values());
+        return "devices";
+    }
+
+    @GetMapping("/devices/{id}")
+    public String device(Actor actor, Model model, @PathVariable String id) {
+        Device device = devices.get(actor, id);
+        model.addAttribute("actor", actor);
+        model.addAttribute("device", device);
+        model.addAttribute("zone", zone);
+        model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
+        model.addAttribute("timeline", audit.readableBy(actor) ? audit.forTarget(actor, id) : null);
+        return "device";
+    }
+}
