@@ -6,7 +6,10 @@ import io.kioskfleet.app.RunningServiceTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** IT staff use the console in a real browser: sign in, find a device, read its history, in Japanese or English. */
@@ -26,6 +29,11 @@ class ConsoleInBrowserTest extends RunningServiceTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + serverPort + path;
+    }
+
+    /** Waits for the next page: an element that is on both pages shows the new text only once it is there. */
+    private void waitForText(By element, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(element, text));
     }
 
     private void signIn() {
@@ -49,7 +57,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(browser.getCurrentUrl()).contains("/devices");
         browser.findElement(By.id("filter-text")).sendKeys(serial);
         browser.findElement(By.id("filter-apply")).click();
-        assertThat(browser.findElement(By.id("device-total")).getText()).isEqualTo("1 devices");
+        waitForText(By.id("device-total"), "1 devices");
         browser.findElement(By.linkText(serial)).click();
 
         assertThat(browser.findElement(By.id("device-serial")).getText()).isEqualTo(serial);
@@ -66,7 +74,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("フリート概要");
         browser.findElement(By.id("language-switch")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fleet overview");
+        waitForText(By.tagName("h1"), "Fleet overview");
         browser.get(url("/devices"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Devices");
     }
@@ -79,5 +87,38 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         browser.findElement(By.id("password")).sendKeys("wrong");
         browser.findElement(By.id("sign-in")).click();
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).isEqualTo("ユーザー名またはパスワードが違います。");
+    }
+
+    @Test
+    void aCsvFileWithMistakesIsCheckedRowByRowThenRegisteredOnceFixed() throws Exception {
+        String branch = newBranch(45);
+        String good = unique("CSV");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("devices-", ".csv");
+        java.nio.file.Files.writeString(file, "serial,ou,model\n" + good + "," + branch + ",Chromebook\n!!," + branch + ",x\n");
+        browser = Browser.open("en");
+        browser.get(url("/devices/import"));
+        signIn();
+
+        browser.findElement(By.id("import-file")).sendKeys(file.toString());
+        browser.findElement(By.id("import-submit")).click();
+        assertThat(browser.findElement(By.id("import-errors")).getText()).contains("line 3: serial", "nothing was registered");
+
+        java.nio.file.Files.writeString(file, "serial,ou,model\n" + good + "," + branch + ",Chromebook\n");
+        browser.findElement(By.id("import-file")).sendKeys(file.toString());
+        browser.findElement(By.id("import-dry-run")).click();
+        browser.findElement(By.id("import-submit")).click();
+        assertThat(browser.findElement(By.id("import-result")).getText()).contains("1 device(s) registered", good, "Registered");
+        assertThat(admin.get("/api/v1/devices?q=" + good).json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAuditorVerifiesTheChainWithOneClick() throws Exception {
+        newBranch(5);
+        browser = Browser.open("ja");
+        browser.get(url("/audit"));
+        signIn();
+        assertThat(browser.findElement(By.id("audit-events")).getText()).contains("ou.create");
+        browser.findElement(By.id("verify-chain")).click();
+        assertThat(browser.findElement(By.id("verification")).getText()).contains("改ざん・削除・並べ替えはありません");
     }
 }
