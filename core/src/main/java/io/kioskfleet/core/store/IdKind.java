@@ -17,7 +17,9 @@ public enum IdKind {
     AUDIT_EVENT("aud"),
     POLICY("pol"),
     POLICY_VERSION("pv"),
-    ENROLLMENT_TOKEN("ent");
+    ENROLLMENT_TOKEN("ent"),
+    COMMAND("cmd"),
+    LOST_DEVICE_CONTACT("ldc");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
