@@ -9,6 +9,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.kioskfleet.core.background.RepeatingTask;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
@@ -16,12 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which devices have commands waiting, answered from memory on the hot path.
@@ -37,28 +33,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandInbox.class);
     static final String COLLECTION = "command_inbox";
 
     private final MongoCollection<InboxEntry> entries;
     private final Set<String> flagged = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer;
+    private final RepeatingTask timer;
 
     /** An inbox refreshed from the store every {@code refreshEvery}; {@link Duration#ZERO}: only by {@link #refresh()}. */
     public CommandInbox(FleetStore store, Duration refreshEvery) {
         this.entries = store.collection(COLLECTION, InboxEntry.class);
         refresh();
-        if (refreshEvery.isZero()) {
-            this.timer = null;
-        } else {
-            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "command-inbox-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = refreshEvery.toMillis();
-            timer.scheduleWithFixedDelay(this::refreshLogged, millis, millis, TimeUnit.MILLISECONDS);
-        }
+        this.timer = new RepeatingTask(refreshEvery, "reload pending commands", this::refresh);
     }
 
     @Override
@@ -91,12 +76,17 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         if (!flagged.contains(deviceId)) {
             return List.of();
         }
-        InboxEntry entry = entries.find(eq("_id", deviceId)).first();
-        if (entry == null) {
+        List<String> stored = storedCommandIdsOf(deviceId);
+        if (stored.isEmpty()) {
             forgetIfGone(deviceId);
-            return List.of();
         }
-        return entry.commandIds();
+        return stored;
+    }
+
+    /** The device's pending command ids as stored, whatever this instance's flag says (for rare admin actions). */
+    List<String> storedCommandIdsOf(String deviceId) {
+        InboxEntry entry = entries.find(eq("_id", deviceId)).first();
+        return entry == null ? List.of() : entry.commandIds();
     }
 
     private synchronized void forgetIfGone(String deviceId) {
@@ -120,19 +110,9 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         flagged.addAll(stored);
     }
 
-    private void refreshLogged() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("Could not reload pending commands; will retry: {}", e.getMessage());
-        }
-    }
-
     /** Stops the refresh timer. */
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        timer.close();
     }
 }

@@ -81,7 +81,7 @@ public final class DeviceCommands {
     /** Returns a found device to the fleet; LOCK commands it has not acknowledged yet are cancelled. */
     public Device unlock(Actor actor, String deviceId) {
         Device unlocked = devices.unlock(actor, deviceId);
-        for (String id : inbox.commandIdsOf(deviceId)) {
+        for (String id : inbox.storedCommandIdsOf(deviceId)) {
             commands.find(id).filter(command -> command.type() == CommandType.LOCK && command.pending())
                 .ifPresent(command -> cancelRecorded(actor, command));
         }
