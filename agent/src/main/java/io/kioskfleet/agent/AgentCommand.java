@@ -19,7 +19,9 @@ public final class AgentCommand {
                      (creates the device key in DIR on first use; the token is the secret an
                      admin got from POST /api/v1/enrollment-tokens)
           check-in   report to the server once and fetch the policy: --state-dir DIR [--desk DESK]
-                     (prints the policy ETag and whether it changed)
+                     (prints the policy ETag and whether it changed, then acknowledges each
+                     command received, carries out MESSAGE, REFRESH_POLICY and LOCK, and
+                     reports the others as not supported here)
           version    print the agent version
           help       print this text
 
@@ -82,19 +84,31 @@ public final class AgentCommand {
     }
 
     private int checkIn(CommandOptions options) {
-        DeviceAgent.CheckInOutcome outcome = agent(options).checkIn(DeviceActivity.IDLE, options.optional("desk"));
+        StateDirectory state = state(options);
+        DeviceAgent agent = agent(state);
+        String desk = options.optional("desk");
+        DeviceAgent.CheckInOutcome outcome = agent.checkIn(DeviceActivity.IDLE, desk);
         var answer = outcome.answer();
         out.println("state " + answer.state());
         if (answer.policyEtag() != null) {
             out.println("policy " + answer.policyEtag() + (outcome.policyChanged() ? " (changed)" : " (unchanged)"));
         }
+        out.println("commands " + answer.commands().size());
+        new OneShotCommands(agent, state, out, desk).carryOut(answer.commands());
         out.println("next check-in in " + answer.nextCheckInSeconds() + " s");
         return 0;
     }
 
-    private static DeviceAgent agent(CommandOptions options) {
-        StateDirectory state = new StateDirectory(Path.of(options.required("state-dir")));
+    private static StateDirectory state(CommandOptions options) {
+        return new StateDirectory(Path.of(options.required("state-dir")));
+    }
+
+    private static DeviceAgent agent(StateDirectory state) {
         return new DeviceAgent(state, FleetServerClient::to, version());
+    }
+
+    private static DeviceAgent agent(CommandOptions options) {
+        return agent(state(options));
     }
 
     private static String version() {

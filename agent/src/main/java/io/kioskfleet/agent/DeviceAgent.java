@@ -3,6 +3,9 @@ package io.kioskfleet.agent;
 import io.kioskfleet.protocol.checkin.CheckInAnswer;
 import io.kioskfleet.protocol.checkin.CheckInRequest;
 import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.checkin.ManagedState;
+import io.kioskfleet.protocol.commands.CommandReceipt;
+import io.kioskfleet.protocol.commands.CommandResult;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.policy.DevicePolicy;
@@ -47,13 +50,29 @@ public final class DeviceAgent {
      * @throws IllegalStateException when the device has not enrolled
      */
     public CheckInOutcome checkIn(DeviceActivity activity, String desk) {
-        EnrolledIdentity identity = state.identity()
-            .orElseThrow(() -> new IllegalStateException("not enrolled yet: run 'kioskfleet-agent enroll' first"));
-        String held = state.policy().map(DevicePolicy::etag).orElse(null);
+        return checkIn(activity, desk, state.policy().map(DevicePolicy::etag).orElse(null));
+    }
+
+    /** Checks in claiming no policy, so the server sends the policy in force again (REFRESH_POLICY). */
+    public CheckInOutcome refreshPolicy(DeviceActivity activity, String desk) {
+        return checkIn(activity, desk, null);
+    }
+
+    /** Tells the server the device received command {@code commandId}. */
+    public CommandReceipt acknowledge(String commandId) {
+        return withServer((client, identity) -> client.acknowledge(identity.deviceId(), state.keys(), commandId));
+    }
+
+    /** Reports the outcome of command {@code commandId}. */
+    public CommandReceipt report(String commandId, CommandResult result) {
+        return withServer((client, identity) -> client.report(identity.deviceId(), state.keys(), commandId, result));
+    }
+
+    private CheckInOutcome checkIn(DeviceActivity activity, String desk, String held) {
         CheckInRequest request = new CheckInRequest(activity, LocalInventory.read(agentVersion, desk), held);
-        CheckInAnswer answer;
-        try (FleetServerClient client = clients.apply(URI.create(identity.server()))) {
-            answer = client.checkIn(identity.deviceId(), state.keys(), request);
+        CheckInAnswer answer = withServer((client, identity) -> client.checkIn(identity.deviceId(), state.keys(), request));
+        if (answer.state() == ManagedState.ENROLLED && state.lostMode().isPresent()) {
+            state.leaveLostMode(); // an admin unlocked the device
         }
         boolean changed = answer.policy() != null;
         if (changed) {
@@ -63,6 +82,19 @@ public final class DeviceAgent {
             state.savePolicy(answer.policy());
         }
         return new CheckInOutcome(answer, changed);
+    }
+
+    /** Something done with a client of the server the device enrolled with. */
+    private interface ServerCall<T> {
+        T call(FleetServerClient client, EnrolledIdentity identity);
+    }
+
+    private <T> T withServer(ServerCall<T> call) {
+        EnrolledIdentity identity = state.identity()
+            .orElseThrow(() -> new IllegalStateException("not enrolled yet: run 'kioskfleet-agent enroll' first"));
+        try (FleetServerClient client = clients.apply(URI.create(identity.server()))) {
+            return call.call(client, identity);
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.kioskfleet.agent;
 import io.kioskfleet.protocol.checkin.CheckInAnswer;
 import io.kioskfleet.protocol.checkin.CheckInRequest;
 import io.kioskfleet.protocol.checkin.ManagedState;
+import io.kioskfleet.protocol.commands.CommandReceipt;
+import io.kioskfleet.protocol.commands.CommandResult;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.signing.DeviceHeaders;
@@ -32,7 +34,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The device's side of the wire: enrolls, and sends signed check-ins to one KioskFleet server
+ * The device's side of the wire: enrolls, and sends signed check-ins and command answers to one KioskFleet server
  * over a pooled Apache HttpClient with timeouts. A request that gets no answer or a 5xx is sent
  * again after a growing wait, signed afresh each time (a new timestamp and nonce, as the server
  * refuses a nonce it has seen); a 4xx is a {@link ServerRefusal} and is not retried.
@@ -41,6 +43,7 @@ public final class FleetServerClient implements AutoCloseable {
 
     static final String ENROLL_PATH = "/agent/v1/enroll";
     static final String CHECK_IN_PATH = "/agent/v1/check-in";
+    static final String COMMANDS_PATH = "/agent/v1/commands/";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -97,6 +100,22 @@ public final class FleetServerClient implements AutoCloseable {
                 Instant.parse(answer.serverTime()), Integer.parseInt(answer.nextCheckIn()));
         }
         return ProtocolJson.MAPPER.readValue(answer.body(), CheckInAnswer.class);
+    }
+
+    /** Acknowledges that the device received command {@code commandId} (repeating it is harmless). */
+    public CommandReceipt acknowledge(String deviceId, DeviceKeyPair keys, String commandId) {
+        return signedCall(COMMANDS_PATH + commandId + "/ack", new byte[0], deviceId, keys, CommandReceipt.class);
+    }
+
+    /** Reports the outcome of command {@code commandId} (repeating the same report is harmless). */
+    public CommandReceipt report(String deviceId, DeviceKeyPair keys, String commandId, CommandResult result) {
+        byte[] body = ProtocolJson.MAPPER.writeValueAsBytes(result);
+        return signedCall(COMMANDS_PATH + commandId + "/result", body, deviceId, keys, CommandReceipt.class);
+    }
+
+    private <T> T signedCall(String path, byte[] body, String deviceId, DeviceKeyPair keys, Class<T> answerType) {
+        Answer answer = withRetries(() -> execute(signed(path, body, deviceId, keys)));
+        return ProtocolJson.MAPPER.readValue(answer.body(), answerType);
     }
 
     private HttpPost signed(String path, byte[] body, String deviceId, DeviceKeyPair keys) {

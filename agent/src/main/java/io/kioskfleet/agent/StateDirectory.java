@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * What the agent keeps on the device between runs, in one directory: its private key
  * ({@code device.key}, the raw 32 bytes, readable by its owner only), its enrolled identity
- * ({@code identity.json}) and the policy it enforces ({@code policy.json}). Files are replaced
+ * ({@code identity.json}), the policy it enforces ({@code policy.json}) and, while it is locked
+ * as lost, the {@code locked} marker with the reason. Files are replaced
  * whole (write, then rename), so a crash leaves the old file or the new one, never half of one.
  */
 public final class StateDirectory {
@@ -24,6 +25,7 @@ public final class StateDirectory {
     static final String KEY_FILE = "device.key";
     static final String IDENTITY_FILE = "identity.json";
     static final String POLICY_FILE = "policy.json";
+    static final String LOCKED_FILE = "locked";
 
     private final Path dir;
 
@@ -64,6 +66,30 @@ public final class StateDirectory {
     /** Keeps the policy the server sent. */
     public void savePolicy(DevicePolicy policy) {
         write(POLICY_FILE, ProtocolJson.MAPPER.writeValueAsBytes(policy));
+    }
+
+    /** The reason the device was locked as lost, while it is; empty when it is not locked. */
+    public Optional<String> lostMode() {
+        Path file = dir.resolve(LOCKED_FILE);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Marks the device locked as lost (a LOCK command), keeping {@code reason}. */
+    public void enterLostMode(String reason) {
+        write(LOCKED_FILE, (reason == null ? "" : reason).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Removes the lost-mode marker (the server unlocked the device). */
+    public void leaveLostMode() {
+        try {
+            Files.deleteIfExists(dir.resolve(LOCKED_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir.resolve(LOCKED_FILE), e);
+        }
     }
 
     private <T> Optional<T> read(String name, Class<T> type) {

@@ -1,12 +1,21 @@
 package io.kioskfleet.app;
 
+import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.store.IdKind;
+import io.kioskfleet.core.users.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +36,10 @@ public abstract class RunningServiceTest {
 
     protected ApiClient admin;
     protected ApiClient anonymous;
+    @Autowired
+    protected FleetStore store;
+    @Autowired
+    PasswordEncoder passwords;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -70,6 +83,14 @@ public abstract class RunningServiceTest {
             return headquartersId();
         }
         return created.text("id");
+    }
+
+    /** A client signed in as a new branch admin of {@code ouId}. */
+    protected ApiClient branchAdminOf(String ouId) {
+        String username = unique("branch").toLowerCase(Locale.ROOT);
+        store.collection("users", User.class).insertOne(new User(IdKind.USER.newId(), username,
+            passwords.encode("branch-password"), Set.of(Role.BRANCH_ADMIN), Set.of(ouId), true, Instant.now(), 1));
+        return ApiClient.signedIn(port, username, "branch-password");
     }
 
     /** A new branch office under headquarters. */

@@ -7,6 +7,11 @@ import io.kioskfleet.core.checkin.CheckInInterval;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.checkin.PresenceWriter;
+import io.kioskfleet.core.commands.CommandDelivery;
+import io.kioskfleet.core.commands.CommandInbox;
+import io.kioskfleet.core.commands.CommandRepository;
+import io.kioskfleet.core.commands.DeviceCommands;
+import io.kioskfleet.core.commands.LostDeviceContacts;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.deviceauth.NonceLedger;
@@ -44,7 +49,8 @@ import java.util.Set;
  * them, for tests that want the real thing rather than mocks.
  */
 public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
-                          UserAccounts users, Policies policies, DeviceProtocol protocol) implements AutoCloseable {
+                          UserAccounts users, Policies policies, Commands commands, DeviceProtocol protocol)
+    implements AutoCloseable {
 
     /** A fleet admin calling from a test. */
     public static final Actor ADMIN = new Actor("test-admin", Set.of(Role.FLEET_ADMIN), Set.of(), "127.0.0.1");
@@ -88,9 +94,11 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
         Policies policies = Policies.wire(store, units, devices, audit, clock);
         new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
         new IndexBootstrap(store).createAll(policies.repositories());
-        DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), audit, clock);
+        Commands commands = Commands.wire(store, units, devices, audit, clock);
+        new IndexBootstrap(store).createAll(commands.repositories());
+        DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), commands, audit, clock);
         new IndexBootstrap(store).createAll(protocol.repositories());
-        return new CoreFixture(store, audit, units, devices, users, policies, protocol);
+        return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol);
     }
 
     /**
@@ -103,7 +111,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                                  PresenceRepository presence, List<DeclaresIndexes> repositories) {
 
         static DeviceProtocol wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices,
-                                   EffectivePolicies effective, AuditChain audit, Clock clock) {
+                                   EffectivePolicies effective, Commands commands, AuditChain audit, Clock clock) {
             EnrollmentTokenRepository tokenRepository = new EnrollmentTokenRepository(store);
             DeviceCredentialCache credentials = new DeviceCredentialCache(devices, clock);
             NonceLedger nonces = new NonceLedger(store, clock);
@@ -112,8 +120,26 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
             return new DeviceProtocol(new EnrollmentTokens(tokenRepository, units, audit, clock),
                 new DeviceEnrollment(tokenRepository, devices, units, clock),
                 new DeviceAuthentication(credentials, nonces, clock), credentials, nonces,
-                new CheckIns(effective, writer, CheckInInterval.DEFAULT, clock), writer, presence,
+                new CheckIns(effective, writer, commands.delivery(), commands.lostContacts(), CheckInInterval.DEFAULT, clock), writer, presence,
                 List.of(tokenRepository, presence));
+        }
+    }
+
+    /**
+     * The command services, wired as the application wires them; the pending-commands flags are
+     * reloaded only when a test calls {@code inbox().refresh()}.
+     */
+    public record Commands(DeviceCommands admin, CommandDelivery delivery, CommandInbox inbox,
+                           LostDeviceContacts lostContacts, List<DeclaresIndexes> repositories) {
+
+        static Commands wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, AuditChain audit,
+                             Clock clock) {
+            CommandRepository repository = new CommandRepository(store);
+            CommandInbox inbox = new CommandInbox(store, Duration.ZERO);
+            LostDeviceContacts lostContacts = new LostDeviceContacts(store, devices, clock);
+            return new Commands(new DeviceCommands(repository, inbox, devices, units, audit, clock),
+                new CommandDelivery(repository, inbox, devices, clock), inbox, lostContacts,
+                List.of(repository, inbox, lostContacts));
         }
     }
 

@@ -3,6 +3,7 @@ package io.kioskfleet.agentapi.auth;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
+import io.kioskfleet.core.deviceauth.DeviceLockedException;
 import io.kioskfleet.core.input.TooLargeException;
 import io.kioskfleet.protocol.canonical.Sha256;
 import io.kioskfleet.protocol.signing.DeviceHeaders;
@@ -13,14 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The door of the device API: reads the body (at most {@link #MAX_BODY_BYTES}, else 413), and
  * for every call but enrollment checks the request's signature, timestamp and nonce and the
- * device's rate before anything else runs. The authenticated device is handed on as a request
- * attribute. Refusals are answered as problem+json by the application's error mapping.
+ * device's rate before anything else runs; a locked (lost) device is refused everything but its
+ * check-in and its command acknowledgements and results. The authenticated device is handed on
+ * as a request attribute. Refusals are answered as problem+json by the application's error mapping.
  */
 public final class DeviceRequestFilter extends OncePerRequestFilter {
 
@@ -29,6 +32,8 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
 
     static final String DEVICE_ATTRIBUTE = AuthenticatedDevice.class.getName();
     private static final String UNSIGNED_PATH = "/agent/v1/enroll";
+    /** What a locked (lost) device may still call: its check-in and the acknowledgement and result of a command. */
+    private static final Pattern LOST_MODE_PATHS = Pattern.compile("/agent/v1/check-in|/agent/v1/commands/[^/]+/(ack|result)");
 
     private final DeviceAuthentication authentication;
     private final DeviceRateLimit rateLimit;
@@ -50,7 +55,8 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
         CachedBodyRequest admitted;
         try {
             admitted = admit(request);
-        } catch (TooLargeException | DeviceAuthenticationException | RateLimitExceededException refused) {
+        } catch (TooLargeException | DeviceAuthenticationException | DeviceLockedException
+                 | RateLimitExceededException refused) {
             if (problems.resolveException(request, response, null, refused) == null) {
                 throw refused;
             }
@@ -67,6 +73,9 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
             AuthenticatedDevice device = authentication.authenticate(request.getHeader(DeviceHeaders.DEVICE),
                 signedPart(request, body), request.getHeader(DeviceHeaders.SIGNATURE));
             rateLimit.take(device.deviceId());
+            if (!LOST_MODE_PATHS.matcher(path).matches()) {
+                device.requireNotLocked();
+            }
             cached.setAttribute(DEVICE_ATTRIBUTE, device);
         }
         return cached;

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /agent/v1/check-in} (signed): 200 with the answer and the compiled policy, or
- * 304 with no body when the policy the device holds is current. Either way the headers carry
+ * {@code POST /agent/v1/check-in} (signed): 200 with the answer (the compiled policy if the
+ * device's is not current, and any commands waiting), or 304 with no body when the policy the
+ * device holds is current and no command waits. Either way the headers carry
  * the policy's ETag, the server's time and when to check in next.
  */
 @RestController
@@ -38,7 +39,7 @@ public class CheckInController {
         }
         headers.set(DeviceHeaders.SERVER_TIME, answer.serverTime().toString());
         headers.set(DeviceHeaders.NEXT_CHECK_IN, Integer.toString(answer.nextCheckInSeconds()));
-        if (answer.notModified()) {
+        if (answer.nothingNew()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         return ResponseEntity.ok().headers(headers).body(answer);

@@ -6,6 +6,11 @@ import io.kioskfleet.core.checkin.CheckInInterval;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.checkin.PresenceWriter;
+import io.kioskfleet.core.commands.CommandDelivery;
+import io.kioskfleet.core.commands.CommandInbox;
+import io.kioskfleet.core.commands.CommandRepository;
+import io.kioskfleet.core.commands.DeviceCommands;
+import io.kioskfleet.core.commands.LostDeviceContacts;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.deviceauth.NonceLedger;
@@ -21,7 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the core services of the device protocol: enrollment, device authentication and check-in. */
+/** Wires the core services of the device protocol: enrollment, device authentication, check-in and commands. */
 @Configuration
 @EnableConfigurationProperties(DeviceProtocolProperties.class)
 public class DeviceProtocolConfiguration {
@@ -69,9 +74,36 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean
-    CheckIns checkIns(EffectivePolicies policies, PresenceWriter presence, DeviceProtocolProperties settings, Clock clock) {
-        return new CheckIns(policies, presence, new CheckInInterval(settings.checkInInterval(), settings.checkInSpread()),
-            clock);
+    CheckIns checkIns(EffectivePolicies policies, PresenceWriter presence, CommandDelivery commands,
+                      LostDeviceContacts lostContacts, DeviceProtocolProperties settings, Clock clock) {
+        return new CheckIns(policies, presence, commands, lostContacts,
+            new CheckInInterval(settings.checkInInterval(), settings.checkInSpread()), clock);
+    }
+
+    @Bean
+    CommandRepository commandRepository(FleetStore store) {
+        return new CommandRepository(store);
+    }
+
+    @Bean(destroyMethod = "close")
+    CommandInbox commandInbox(FleetStore store, DeviceProtocolProperties settings) {
+        return new CommandInbox(store, settings.pendingCommandsRefresh());
+    }
+
+    @Bean
+    LostDeviceContacts lostDeviceContacts(FleetStore store, DeviceRegistry devices, Clock clock) {
+        return new LostDeviceContacts(store, devices, clock);
+    }
+
+    @Bean
+    DeviceCommands deviceCommands(CommandRepository commands, CommandInbox inbox, DeviceRegistry devices,
+                                  OrganisationUnits units, AuditChain audit, Clock clock) {
+        return new DeviceCommands(commands, inbox, devices, units, audit, clock);
+    }
+
+    @Bean
+    CommandDelivery commandDelivery(CommandRepository commands, CommandInbox inbox, DeviceRegistry devices, Clock clock) {
+        return new CommandDelivery(commands, inbox, devices, clock);
     }
 
     @Bean

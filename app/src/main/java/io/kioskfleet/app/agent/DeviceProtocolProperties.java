@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param presenceFlush      how often check-ins are written to the store, in one bulk write
  * @param rateLimitBurst     requests a device may send at once
  * @param rateLimitPerMinute requests a device may send a minute, on average
+ * @param pendingCommandsRefresh how often the in-memory "has pending commands" flags are reloaded
+ *                           (so commands issued on another instance reach their device within it)
  */
 @ConfigurationProperties("kioskfleet.agent")
 public record DeviceProtocolProperties(
@@ -20,5 +22,6 @@ public record DeviceProtocolProperties(
     @DefaultValue("1m") Duration checkInSpread,
     @DefaultValue("5s") Duration presenceFlush,
     @DefaultValue("20") int rateLimitBurst,
-    @DefaultValue("30") int rateLimitPerMinute) {
+    @DefaultValue("30") int rateLimitPerMinute,
+    @DefaultValue("30s") Duration pendingCommandsRefresh) {
 }

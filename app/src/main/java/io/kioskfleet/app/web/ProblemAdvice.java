@@ -4,6 +4,7 @@ import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.RefusedException;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
+import io.kioskfleet.core.deviceauth.DeviceLockedException;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
@@ -82,6 +83,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DeviceAuthenticationException.class)
     ProblemDetail deviceUnauthenticated(DeviceAuthenticationException e) {
         return withReason(HttpStatus.UNAUTHORIZED, "device-authentication", e);
+    }
+
+    @ExceptionHandler(DeviceLockedException.class)
+    ProblemDetail deviceLocked(DeviceLockedException e) {
+        return withReason(HttpStatus.FORBIDDEN, "device-locked", e);
     }
 
     private static ProblemDetail withReason(HttpStatus status, String type, RefusedException e) {

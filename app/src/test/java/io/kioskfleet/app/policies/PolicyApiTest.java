@@ -6,24 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kioskfleet.app.ApiClient;
 import io.kioskfleet.app.ApiClient.Answer;
 import io.kioskfleet.app.RunningServiceTest;
-import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.policies.PolicyTexts;
-import io.kioskfleet.core.store.FleetStore;
-import io.kioskfleet.core.store.IdKind;
-import io.kioskfleet.core.users.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,12 +23,6 @@ class PolicyApiTest extends RunningServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired
-    FleetStore store;
-    @Autowired
-    PasswordEncoder passwords;
-    @LocalServerPort
-    int serverPort;
 
     private static String json(Object... keysAndValues) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,13 +61,6 @@ class PolicyApiTest extends RunningServiceTest {
             }
         }
         throw new AssertionError("no setting " + key + " in " + effective.body());
-    }
-
-    private ApiClient branchAdminOf(String ouId) {
-        String username = unique("branch").toLowerCase(Locale.ROOT);
-        store.collection("users", User.class).insertOne(new User(IdKind.USER.newId(), username,
-            passwords.encode("branch-password"), Set.of(Role.BRANCH_ADMIN), Set.of(ouId), true, Instant.now(), 1));
-        return ApiClient.signedIn(serverPort, username, "branch-password");
     }
 
     @Test

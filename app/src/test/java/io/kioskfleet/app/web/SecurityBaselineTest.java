@@ -45,7 +45,7 @@ class SecurityBaselineTest extends RunningServiceTest {
         String base = "http://127.0.0.1:" + serverPort;
         String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
             .matcher(loginPage);
         assertThat(token.find()).as(loginPage).isTrue();
         HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
@@ -64,7 +64,7 @@ class SecurityBaselineTest extends RunningServiceTest {
         // The session's token (after sign-in Spring issues a new one): read it from the sign-in page again.
         String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
             .matcher(page);
         assertThat(fresh.find()).isTrue();
         HttpResponse<String> withToken = browser.send(change.header("X-CSRF-TOKEN", fresh.group(1)).build(),

@@ -17,6 +17,11 @@ public record Actor(String username, Set<Role> roles, Set<String> ouScope, Strin
     /** The service itself, for start-up work such as the first admin and demo data. */
     public static final Actor SYSTEM = new Actor("system", Set.of(Role.FLEET_ADMIN), Set.of(), "local");
 
+    /** A device acting on its own behalf (reporting a command's result), for the audit chain; it holds no role. */
+    public static Actor device(String deviceId, String sourceAddress) {
+        return new Actor("device:" + deviceId, Set.of(), Set.of(), sourceAddress);
+    }
+
     public Actor {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);

@@ -1,21 +1,25 @@
 package io.kioskfleet.core.checkin;
 
+import io.kioskfleet.core.commands.CommandDelivery;
+import io.kioskfleet.core.commands.LostDeviceContacts;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
-import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.protocol.checkin.CheckInAnswer;
 import io.kioskfleet.protocol.checkin.CheckInRequest;
 import io.kioskfleet.protocol.checkin.Inventory;
 import io.kioskfleet.protocol.checkin.ManagedState;
+import io.kioskfleet.protocol.commands.DeviceCommand;
 import io.kioskfleet.protocol.policy.DevicePolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A device's periodic check-in: its report is noted (written in bulk later), and it learns
  * whether its policy is current, and if not gets the compiled one, plus the server's time and
- * when to come back. A locked device gets no policy, only the order to stay locked.
+ * when to come back, and the commands waiting for it. A locked device gets no policy, only the
+ * order to stay locked and its LOCK and WIPE commands, and each of its contacts is recorded.
  */
 public final class CheckIns {
 
@@ -23,12 +27,17 @@ public final class CheckIns {
 
     private final EffectivePolicies policies;
     private final PresenceWriter presence;
+    private final CommandDelivery commands;
+    private final LostDeviceContacts lostContacts;
     private final CheckInInterval interval;
     private final Clock clock;
 
-    public CheckIns(EffectivePolicies policies, PresenceWriter presence, CheckInInterval interval, Clock clock) {
+    public CheckIns(EffectivePolicies policies, PresenceWriter presence, CommandDelivery commands,
+                    LostDeviceContacts lostContacts, CheckInInterval interval, Clock clock) {
         this.policies = policies;
         this.presence = presence;
+        this.commands = commands;
+        this.lostContacts = lostContacts;
         this.interval = interval;
         this.clock = clock;
     }
@@ -44,12 +53,15 @@ public final class CheckIns {
         presence.note(new DevicePresence(device.deviceId(), now, sourceAddress, report.activity(), report.inventory(),
             report.policyEtag()));
         int next = interval.secondsFor(device.deviceId());
-        if (device.status() == DeviceStatus.LOCKED) {
-            return new CheckInAnswer(ManagedState.LOCKED, false, null, null, now, next);
+        if (device.locked()) {
+            lostContacts.note(device.deviceId(), sourceAddress, report.inventory().ipAddress());
+            return new CheckInAnswer(ManagedState.LOCKED, false, null, null, now, next, commands.deliver(device));
         }
+        List<DeviceCommand> waiting = commands.deliver(device);
         DevicePolicy policy = policies.payloadForDevice(device.deviceId(), device.ouId());
         boolean current = policy.etag().equals(report.policyEtag());
-        return new CheckInAnswer(ManagedState.ENROLLED, current, current ? null : policy, policy.etag(), now, next);
+        return new CheckInAnswer(ManagedState.ENROLLED, current, current ? null : policy, policy.etag(), now, next,
+            waiting);
     }
 
     private static void check(CheckInRequest report) {

@@ -1,15 +1,11 @@
 package io.kioskfleet.core.checkin;
 
+import io.kioskfleet.core.background.RepeatingTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
@@ -21,25 +17,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class PresenceWriter implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(PresenceWriter.class);
-
     private final PresenceRepository repository;
     private final ConcurrentMap<String, DevicePresence> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    private final RepeatingTask timer;
 
     /** A writer that flushes every {@code every}; {@link Duration#ZERO}: only when {@link #flush()} is called. */
     public PresenceWriter(PresenceRepository repository, Duration every) {
         this.repository = repository;
-        if (every.isZero()) {
-            this.timer = null;
-        } else {
-            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "presence-writer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.scheduleWithFixedDelay(this::flushLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        this.timer = new RepeatingTask(every, "write device presence", this::flush);
     }
 
     /** Notes a check-in; it reaches the store with the next flush. */
@@ -70,20 +55,10 @@ public final class PresenceWriter implements AutoCloseable {
         return batch.size();
     }
 
-    private void flushLogged() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Could not write device presence; will retry: {}", e.getMessage());
-        }
-    }
-
     /** Stops the timer and writes what is left. */
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        flushLogged();
+        timer.close();
+        timer.runNow();
     }
 }

@@ -11,4 +11,16 @@ import io.kioskfleet.core.devices.DeviceStatus;
  * @param status   ENROLLED or LOCKED
  */
 public record AuthenticatedDevice(String deviceId, String ouId, DeviceStatus status) {
+
+    /** True when the device is locked as lost. */
+    public boolean locked() {
+        return status == DeviceStatus.LOCKED;
+    }
+
+    /** @throws DeviceLockedException when the device is locked, for every call a lost device may not make */
+    public void requireNotLocked() {
+        if (locked()) {
+            throw new DeviceLockedException(deviceId);
+        }
+    }
 }

@@ -62,6 +62,12 @@ public record Device(
             now, reason, lastSeenAt, publicKey, enrolledAt, enrolledWith, null, fromVersion + 1);
     }
 
+    /** This device with {@code newStatus} (locked as lost, or unlocked), as the change after {@code fromVersion}. */
+    Device withStatus(DeviceStatus newStatus, Instant now, long fromVersion) {
+        return new Device(id, serial, ouId, newStatus, model, assetTag, tags, notes, registeredAt, now,
+            retiredAt, retiredReason, lastSeenAt, publicKey, enrolledAt, enrolledWith, reenrollmentAllowedAt, fromVersion + 1);
+    }
+
     /** True when an enrollment may (re)place this device's key: never enrolled, or an admin allowed it again. */
     public boolean mayEnroll() {
         return status == DeviceStatus.PREREGISTERED

@@ -285,13 +285,59 @@ public final class DeviceRegistry {
             return current;
         }
         long version = expectedVersion == null ? current.version() : expectedVersion;
+        return retireRecorded(actor, current, reason, version);
+    }
+
+    private Device retireRecorded(Actor actor, Device current, String reason, long version) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > DeviceDraft.MAX_TEXT) {
             throw new InvalidInputException("reason", "must be at most " + DeviceDraft.MAX_TEXT + " characters");
         }
         Device changed = current.retired(clock.instant(), why, version);
-        audit.record(actor, Change.changed("device.retire", DeviceRepository.COLLECTION, "device", id, changed.version(),
-            current, changed), () -> repository.replace(changed, version));
+        audit.record(actor, Change.changed("device.retire", DeviceRepository.COLLECTION, "device", current.id(),
+            changed.version(), current, changed), () -> repository.replace(changed, version));
+        return changed;
+    }
+
+    /**
+     * Retires a device because it reported that it carried out a RETIRE command: the device
+     * itself is the actor, so no role or scope applies. Retiring a retired device changes nothing.
+     */
+    public Device retireOnCommand(Actor device, String id, String commandId) {
+        Device current = repository.find(id).orElseThrow(() -> new NotFoundException("device", id));
+        if (current.status() == DeviceStatus.RETIRED) {
+            return current;
+        }
+        return retireRecorded(device, current, "retired by command " + commandId, current.version());
+    }
+
+    /**
+     * Locks a lost device (emergency stop): from now on it only receives LOCK and WIPE, and every
+     * other request it makes is refused. Locking a locked device changes nothing.
+     */
+    public Device lock(Actor actor, String id) {
+        return changeStatus(actor, id, DeviceStatus.ENROLLED, DeviceStatus.LOCKED, "device.lock");
+    }
+
+    /** Returns a locked device to the fleet (it was found). Unlocking an enrolled device changes nothing. */
+    public Device unlock(Actor actor, String id) {
+        return changeStatus(actor, id, DeviceStatus.LOCKED, DeviceStatus.ENROLLED, "device.unlock");
+    }
+
+    private Device changeStatus(Actor actor, String id, DeviceStatus from, DeviceStatus to, String action) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN, Role.HELPDESK);
+        Device current = get(actor, id);
+        units.requireInScope(actor, current.ouId());
+        if (current.status() == to) {
+            return current;
+        }
+        if (current.status() != from) {
+            throw new ConflictException("device-not-" + from.name().toLowerCase(java.util.Locale.ROOT), "device " + id
+                + " is " + current.status() + "; only a device that is " + from + " can become " + to);
+        }
+        Device changed = current.withStatus(to, clock.instant(), current.version());
+        audit.record(actor, Change.changed(action, DeviceRepository.COLLECTION, "device", id, changed.version(), current,
+            changed), () -> repository.replace(changed, current.version()));
         return changed;
     }
 }

@@ -18,7 +18,9 @@ public enum IdKind {
     POLICY("pol"),
     POLICY_VERSION("pv"),
     ENROLLMENT_TOKEN("ent"),
-    API_TOKEN("tok");
+    API_TOKEN("tok"),
+    COMMAND("cmd"),
+    LOST_DEVICE_CONTACT("ldc");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,0 +1,118 @@
+package io.kioskfleet.core.commands;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.size;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.kioskfleet.core.background.RepeatingTask;
+import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.FleetStore;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+
+/**
+ * Which devices have commands waiting, answered from memory on the hot path.
+ *
+ * <p>Each device with pending commands has one small document in {@code command_inbox}, keyed
+ * by its id and listing the pending command ids; it is removed when the last one leaves. The
+ * embedded store has no secondary indexes, so "pending commands of device X" on the
+ * {@code commands} collection would scan every command ever issued; the inbox is read by
+ * {@code _id} instead, and only when the in-memory flag says there is something to read. The
+ * flags are loaded from the inbox (which only holds devices with pending commands, so it stays
+ * small) at start and again every {@code refreshEvery}, so changes made by another instance
+ * arrive within that time.
+ */
+public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
+
+    static final String COLLECTION = "command_inbox";
+
+    private final MongoCollection<InboxEntry> entries;
+    private final Set<String> flagged = ConcurrentHashMap.newKeySet();
+    private final RepeatingTask timer;
+
+    /** An inbox refreshed from the store every {@code refreshEvery}; {@link Duration#ZERO}: only by {@link #refresh()}. */
+    public CommandInbox(FleetStore store, Duration refreshEvery) {
+        this.entries = store.collection(COLLECTION, InboxEntry.class);
+        refresh();
+        this.timer = new RepeatingTask(refreshEvery, "reload pending commands", this::refresh);
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of();
+    }
+
+    /** Puts a command in its device's inbox (before the command itself is stored, so a crash leaves no lost command). */
+    synchronized void add(String deviceId, String commandId) {
+        entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), new UpdateOptions().upsert(true));
+        flagged.add(deviceId);
+    }
+
+    /** Takes a command out of its device's inbox; the inbox goes when it is empty. */
+    synchronized void remove(String deviceId, String commandId) {
+        entries.updateOne(eq("_id", deviceId), Updates.pull("commandIds", commandId));
+        entries.deleteOne(and(eq("_id", deviceId), size("commandIds", 0)));
+        if (entries.find(eq("_id", deviceId)).first() == null) {
+            flagged.remove(deviceId);
+        }
+    }
+
+    /** The device's pending command ids: no store read at all when none is flagged. */
+    List<String> commandIdsOf(String deviceId) {
+        if (!flagged.contains(deviceId)) {
+            return List.of();
+        }
+        List<String> stored = storedCommandIdsOf(deviceId);
+        if (stored.isEmpty()) {
+            forgetIfGone(deviceId);
+        }
+        return stored;
+    }
+
+    /** The device's pending command ids as stored, whatever this instance's flag says (for rare admin actions). */
+    List<String> storedCommandIdsOf(String deviceId) {
+        InboxEntry entry = entries.find(eq("_id", deviceId)).first();
+        return entry == null ? List.of() : entry.commandIds();
+    }
+
+    private synchronized void forgetIfGone(String deviceId) {
+        if (entries.find(eq("_id", deviceId)).first() == null) {
+            flagged.remove(deviceId);
+        }
+    }
+
+    /** True when the device is flagged as having commands waiting. */
+    public boolean flagged(String deviceId) {
+        return flagged.contains(deviceId);
+    }
+
+    /** Reloads the flags from the store, to learn what other instances changed. */
+    public synchronized void refresh() {
+        Set<String> stored = new HashSet<>();
+        for (Document entry : entries.withDocumentClass(Document.class).find().projection(Projections.include("_id"))) {
+            stored.add(entry.getString("_id"));
+        }
+        flagged.retainAll(stored);
+        flagged.addAll(stored);
+    }
+
+    /** Stops the refresh timer. */
+    @Override
+    public void close() {
+        timer.close();
+    }
+}

@@ -1,0 +1,124 @@
+package io.kioskfleet.core.commands;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.DuplicateKeys;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.store.VersionConflictException;
+import io.kioskfleet.core.store.VersionedDocuments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Stores commands in {@code commands}. The issue key is unique by index, so a retried issue
+ * request cannot create a second command for the same device.
+ */
+public final class CommandRepository implements DeclaresIndexes {
+
+    static final String COLLECTION = "commands";
+    private static final int TRANSITION_ATTEMPTS = 4;
+
+    private final MongoCollection<Command> commands;
+    private final VersionedDocuments<Command> versioned;
+
+    public CommandRepository(FleetStore store) {
+        this.commands = store.collection(COLLECTION, Command.class);
+        this.versioned = new VersionedDocuments<>(commands, "command", Command::version);
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(
+            new IndexModel(Indexes.ascending("issueKey"), new IndexOptions().unique(true).name("unique_issue_key")),
+            new IndexModel(Indexes.ascending("deviceId", "issuedAt")),
+            new IndexModel(Indexes.ascending("ouId", "state")));
+    }
+
+    Optional<Command> find(String id) {
+        return versioned.find(id);
+    }
+
+    Optional<Command> findByIssueKey(String issueKey) {
+        return Optional.ofNullable(commands.find(eq("issueKey", issueKey)).first());
+    }
+
+    /** Inserts a new command; false (and nothing written) when its issue key was used already. */
+    boolean insert(Command command) {
+        try {
+            commands.insertOne(command);
+            return true;
+        } catch (MongoException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    void replace(Command changed, long expectedVersion) {
+        versioned.replace(changed.id(), changed, expectedVersion);
+    }
+
+    /**
+     * Applies {@code change} to the stored command and writes the result, reading again when a
+     * concurrent write got there first. A change that returns its argument writes nothing.
+     */
+    Command transition(String id, UnaryOperator<Command> change) {
+        for (int attempt = 1; ; attempt++) {
+            Command current = find(id).orElseThrow(() -> new NotFoundException("command", id));
+            Command changed = change.apply(current);
+            if (changed == current) {
+                return current;
+            }
+            try {
+                replace(changed, current.version());
+                return changed;
+            } catch (VersionConflictException raced) {
+                if (attempt == TRANSITION_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** One page of the commands matching {@code query} within {@code ouIds} (null: any unit), newest first. */
+    Page<Command> search(CommandQuery query, Set<String> ouIds, PageRequest page) {
+        List<Bson> parts = new ArrayList<>();
+        if (ouIds != null) {
+            parts.add(in("ouId", ouIds));
+        }
+        if (query.deviceId() != null) {
+            parts.add(eq("deviceId", query.deviceId()));
+        }
+        if (query.state() != null) {
+            parts.add(eq("state", query.state()));
+        }
+        Bson filter = parts.isEmpty() ? new Document() : and(parts);
+        long total = commands.countDocuments(filter);
+        List<Command> items = commands.find(filter).sort(Sorts.descending("issuedAt"))
+            .skip(page.offset()).limit(page.size()).into(new ArrayList<>());
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+}
