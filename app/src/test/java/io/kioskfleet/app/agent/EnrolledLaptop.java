@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** A laptop running the real reference agent, with its own state directory, against the running service. */
-final class EnrolledLaptop {
+public final class EnrolledLaptop {
 
     private static final RetryPolicy QUICK = new RetryPolicy(2, Duration.ofMillis(50), Duration.ofMillis(100));
 
@@ -25,7 +25,7 @@ final class EnrolledLaptop {
     final DeviceAgent agent;
     EnrolledIdentity identity;
 
-    EnrolledLaptop(int port) {
+    public EnrolledLaptop(int port) {
         this.server = URI.create("http://127.0.0.1:" + port);
         try {
             Path dir = Files.createTempDirectory("kioskfleet-agent-");
@@ -37,16 +37,16 @@ final class EnrolledLaptop {
         this.agent = new DeviceAgent(state, uri -> new FleetServerClient(uri, QUICK, Clock.systemUTC()), "test-agent");
     }
 
-    EnrolledLaptop enroll(String token, String serial) {
+    public EnrolledLaptop enroll(String token, String serial) {
         identity = agent.enroll(server, token, serial);
         return this;
     }
 
-    DeviceAgent.CheckInOutcome checkIn() {
+    public DeviceAgent.CheckInOutcome checkIn() {
         return agent.checkIn(DeviceActivity.IDLE, "3F-A-12");
     }
 
-    String deviceId() {
+    public String deviceId() {
         return identity.deviceId();
     }
 

@@ -121,4 +121,26 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         browser.findElement(By.id("verify-chain")).click();
         assertThat(browser.findElement(By.id("verification")).getText()).contains("改ざん・削除・並べ替えはありません");
     }
+
+    @Test
+    void aLostLaptopIsLockedInTwoClicksFromASearchForItsSerial() throws Exception {
+        String branch = newBranch(120);
+        String serial = unique("LOST");
+        admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}");
+        String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\",\"maxUses\":1}").text("secret");
+        io.kioskfleet.app.agent.EnrolledLaptop laptop = new io.kioskfleet.app.agent.EnrolledLaptop(serverPort).enroll(token, serial);
+        browser = Browser.open("en");
+        browser.get(url("/devices?q=" + serial));
+        signIn();
+
+        browser.findElement(By.id("lock-" + serial)).click();
+        assertThat(browser.findElement(By.id("lock-question")).getText()).contains(serial);
+        browser.findElement(By.id("lock-reason")).sendKeys("reported lost on the train");
+        browser.findElement(By.id("lock-confirm")).click();
+
+        assertThat(browser.findElement(By.id("locked-notice")).getText()).startsWith("Locked.");
+        assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Locked (lost)");
+        assertThat(laptop.checkIn().answer().commands()).extracting(command -> command.type().name()).containsExactly("LOCK");
+        assertThat(admin.get("/api/v1/audit?target=" + laptop.deviceId()).body()).contains("device.lock");
+    }
 }
