@@ -143,4 +143,33 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(laptop.checkIn().answer().commands()).extracting(command -> command.type().name()).containsExactly("LOCK");
         assertThat(admin.get("/api/v1/audit?target=" + laptop.deviceId()).body()).contains("device.lock");
     }
+
+    @Test
+    void theOrganisationShowsBranchesUnderHeadquartersWithTheirTravelTime() throws Exception {
+        String branch = newBranch(95);
+        String name = admin.get("/api/v1/ous/" + branch).text("name");
+        browser = Browser.open("en");
+        browser.get(url("/ous"));
+        signIn();
+        assertThat(browser.findElement(By.id("ou-tree")).getText()).contains(name, "95 min", "Branch office");
+    }
+
+    @Test
+    void anEnrollmentTokenIsShownOnceAndCanBeRevoked() throws Exception {
+        String branch = newBranch(20);
+        browser = Browser.open("en");
+        browser.get(url("/enrollment-tokens"));
+        signIn();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("token-ou"))).selectByValue(branch);
+        browser.findElement(By.id("token-uses")).clear();
+        browser.findElement(By.id("token-uses")).sendKeys("5");
+        browser.findElement(By.id("token-note")).sendKeys("spring setup");
+        browser.findElement(By.id("token-create")).click();
+
+        String secret = browser.findElement(By.id("issued-secret")).getText();
+        assertThat(secret).startsWith("kfet_");
+        assertThat(browser.findElement(By.id("tokens")).getText()).contains("spring setup", "0 / 5", "Active");
+        browser.get(url("/enrollment-tokens"));
+        assertThat(browser.getPageSource()).doesNotContain(secret);
+    }
 }

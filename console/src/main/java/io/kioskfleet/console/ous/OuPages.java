@@ -1,0 +1,25 @@
+package io.kioskfleet.console.ous;
+
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The console's organisation page: headquarters and the branch offices below it, with how far each is. */
+@Controller
+public class OuPages {
+
+    private final OrganisationUnits units;
+
+    public OuPages(OrganisationUnits units) {
+        this.units = units;
+    }
+
+    @GetMapping("/ous")
+    public String tree(Actor actor, Model model) {
+        model.addAttribute("actor", actor);
+        model.addAttribute("rows", OuRow.outline(units.tree()));
+        return "ous";
+    }
+}
