@@ -40,6 +40,9 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
+        // Signed in once the browser has left the sign-in page.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -54,7 +57,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(browser.findElement(By.tagName("button")).getText()).isEqualTo("Sign in");
         signIn();
 
-        assertThat(browser.getCurrentUrl()).contains("/devices");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/devices"));
         browser.findElement(By.id("filter-text")).sendKeys(serial);
         browser.findElement(By.id("filter-apply")).click();
         waitForText(By.id("device-total"), "1 devices");
@@ -171,5 +174,22 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(browser.findElement(By.id("tokens")).getText()).contains("spring setup", "0 / 5", "Active");
         browser.get(url("/enrollment-tokens"));
         assertThat(browser.getPageSource()).doesNotContain(secret);
+    }
+
+    @Test
+    void aFleetAdminCreatesAnAuditorWhoCanThenSignIn() throws Exception {
+        String name = unique("auditor").toLowerCase();
+        browser = Browser.open("ja");
+        browser.get(url("/users"));
+        signIn();
+        browser.findElement(By.id("user-name")).sendKeys(name);
+        browser.findElement(By.id("user-password")).sendKeys("auditor-password-1");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("user-role"))).selectByValue("AUDITOR");
+        browser.findElement(By.id("user-create")).click();
+
+        assertThat(browser.findElement(By.id("user-created")).getText()).contains(name);
+        assertThat(browser.findElement(By.id("users")).getText()).contains(name, "監査担当");
+        assertThat(io.kioskfleet.app.ApiClient.signedIn(serverPort, name, "auditor-password-1").get("/api/v1/audit/verify").status())
+            .isEqualTo(200);
     }
 }
