@@ -192,4 +192,34 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(io.kioskfleet.app.ApiClient.signedIn(serverPort, name, "auditor-password-1").get("/api/v1/audit/verify").status())
             .isEqualTo(200);
     }
+
+    @Test
+    void anAdminEditsAPolicySeesProblemsByLineInJapaneseFixesThemAndPublishes() throws Exception {
+        String name = unique("guest").toLowerCase();
+        browser = Browser.open("ja");
+        browser.get(url("/policies"));
+        signIn();
+        browser.findElement(By.id("policy-name")).sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("policy-template"))).selectByValue("ephemeral-guest");
+        browser.findElement(By.id("policy-create")).click();
+        assertThat(browser.findElement(By.id("policy-title")).getText()).isEqualTo(name);
+
+        String draft = browser.findElement(By.id("policy-source")).getAttribute("value");
+        setSource(draft.replace("maxLengthMinutes: 240", "maxLengthMinutes: 2"));
+        browser.findElement(By.id("policy-save")).click();
+        assertThat(browser.findElement(By.id("policy-problems")).getText())
+            .contains("行", "settings.session.maxLengthMinutes", "範囲外");
+
+        setSource(draft.replace("maxLengthMinutes: 240", "maxLengthMinutes: 120"));
+        browser.findElement(By.id("policy-save")).click();
+        browser.findElement(By.id("policy-publish")).click();
+        assertThat(browser.findElement(By.id("policy-published")).getText()).contains("バージョン 1");
+        assertThat(browser.findElement(By.id("policy-versions")).getText()).contains("v1", "admin");
+    }
+
+    /** Replaces the editor's whole text in one step, as pasting would. */
+    private void setSource(String text) {
+        var source = browser.findElement(By.id("policy-source"));
+        browser.executeScript("arguments[0].value = arguments[1];", source, text);
+    }
 }
