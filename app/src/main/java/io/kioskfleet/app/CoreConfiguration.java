@@ -21,6 +21,10 @@ import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.StoreClock;
 import io.kioskfleet.core.users.ApiTokens;
+import io.kioskfleet.core.overview.FleetOverview;
+import io.kioskfleet.core.checkin.PresenceRepository;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import io.kioskfleet.core.users.PasswordHashing;
 import io.kioskfleet.core.users.UserAccounts;
 import java.time.Clock;
@@ -72,6 +76,12 @@ public class CoreConfiguration {
     @Bean
     ApiTokens apiTokens(FleetStore store, UserAccounts accounts, AuditChain audit, Clock clock) {
         return new ApiTokens(store, accounts, audit, clock);
+    }
+
+    @Bean
+    FleetOverview fleetOverview(DeviceRegistry devices, PresenceRepository presence, OrganisationUnits units, Clock clock,
+                                @Value("${kioskfleet.online-window:15m}") Duration onlineWindow) {
+        return new FleetOverview(devices, presence, units, clock, onlineWindow);
     }
 
     @Bean

@@ -26,10 +26,22 @@ class OperationsEndpointsTest extends RunningServiceTest {
     }
 
     @Test
+    void theDashboardRefreshesItsLivePartBySelf() {
+        Answer page = admin.get("/?lang=en");
+        assertThat(page.body()).contains("hx-trigger=\"every 30s\"");
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/webjars/htmx.org/[^\"]+)\"").matcher(page.body());
+        assertThat(script.find()).isTrue();
+        assertThat(anonymous.getAnything(script.group(1)).status()).isEqualTo(200);
+        Answer live = admin.get("/overview");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.body()).startsWith("<section").contains("id=\"overview\"", "id=\"branches\"").doesNotContain("<html");
+    }
+
+    @Test
     void theStartPageSpeaksJapaneseOrEnglish() {
         Answer english = admin.get("/?lang=en");
         assertThat(english.status()).isEqualTo(200);
         assertThat(english.body()).contains("Fleet overview", "Organisation units");
-        assertThat(admin.get("/?lang=ja").body()).contains("フリート概要", "端末");
+        assertThat(admin.get("/?lang=ja").body()).contains("フリート概要", "接続中");
     }
 }

@@ -1,7 +1,7 @@
 package io.kioskfleet.console.home;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.overview.FleetOverview;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,18 +12,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class HomeController {
 
     private final OrganisationUnits units;
-    private final DeviceRegistry devices;
+    private final FleetOverview overview;
 
-    public HomeController(OrganisationUnits units, DeviceRegistry devices) {
+    public HomeController(OrganisationUnits units, FleetOverview overview) {
         this.units = units;
-        this.devices = devices;
+        this.overview = overview;
     }
 
     @GetMapping("/")
     public String home(Actor actor, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("units", units.all());
-        model.addAttribute("deviceCounts", devices.countByStatus(actor));
+        addOverview(actor, model);
         return "home";
+    }
+
+    /** Just the live part of the dashboard, which the page fetches again every half minute. */
+    @GetMapping("/overview")
+    public String live(Actor actor, Model model) {
+        addOverview(actor, model);
+        return "home :: overview";
+    }
+
+    private void addOverview(Actor actor, Model model) {
+        model.addAttribute("overview", overview.now(actor).orElse(null));
     }
 }

@@ -49,7 +49,7 @@ public class ConsoleSecurity implements WebMvcConfigurer {
         http
             .addFilterBefore(new ApiTokenAuthentication(tokens, problems), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/**").hasRole("FLEET_ADMIN")
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -264,12 +264,28 @@ public final class DeviceRegistry {
      * see devices at all (staff).
      */
     public Map<DeviceStatus, Long> countByStatus(Actor actor) {
-        if (!(actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN) || actor.has(Role.HELPDESK)
-            || actor.has(Role.AUDITOR))) {
+        if (!readableBy(actor)) {
             return Map.of();
         }
+        Map<DeviceStatus, Long> counts = new java.util.EnumMap<>(DeviceStatus.class);
+        for (DeviceStatus status : DeviceStatus.values()) {
+            counts.put(status, 0L);
+        }
+        summaries(actor).forEach(device -> counts.merge(device.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** True when the actor may see devices at all (every role but staff). */
+    public boolean readableBy(Actor actor) {
+        return actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN) || actor.has(Role.HELPDESK)
+            || actor.has(Role.AUDITOR);
+    }
+
+    /** Every device the actor may see, reduced to id, unit and status (one pass over the store). */
+    public List<DeviceSummary> summaries(Actor actor) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN, Role.HELPDESK, Role.AUDITOR);
         OuScope scope = units.scopeOf(actor);
-        return repository.countByStatus(scope.everything() ? null : scope.ouIds());
+        return repository.summaries(scope.everything() ? null : scope.ouIds());
     }
 
     /**

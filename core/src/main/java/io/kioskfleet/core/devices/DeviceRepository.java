@@ -22,7 +22,6 @@ import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionedDocuments;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -106,17 +105,16 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         changed(id);
     }
 
-    /** How many devices within {@code ouIds} (null: any unit) are in each status, in one pass. */
-    Map<DeviceStatus, Long> countByStatus(Set<String> ouIds) {
-        Map<DeviceStatus, Long> counts = new EnumMap<>(DeviceStatus.class);
-        for (DeviceStatus status : DeviceStatus.values()) {
-            counts.put(status, 0L);
-        }
+    /** Every device within {@code ouIds} (null: any unit), reduced to what counting needs, in one pass. */
+    List<DeviceSummary> summaries(Set<String> ouIds) {
         Bson filter = ouIds == null ? new Document() : in("ouId", ouIds);
-        for (Document device : devices.withDocumentClass(Document.class).find(filter).projection(Projections.include("status"))) {
-            counts.merge(DeviceStatus.valueOf(device.getString("status")), 1L, Long::sum);
+        List<DeviceSummary> summaries = new ArrayList<>();
+        for (Document device : devices.withDocumentClass(Document.class).find(filter)
+            .projection(Projections.include("ouId", "status"))) {
+            summaries.add(new DeviceSummary(device.getString("_id"), device.getString("ouId"),
+                DeviceStatus.valueOf(device.getString("status"))));
         }
-        return counts;
+        return summaries;
     }
 
     void replace(Device changed, long expectedVersion) {
