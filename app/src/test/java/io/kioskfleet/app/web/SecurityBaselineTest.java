@@ -73,6 +73,28 @@ class SecurityBaselineTest extends RunningServiceTest {
     }
 
     @Test
+    void guessingAPasswordIsStoppedAfterFiveTriesForThatUserOnly() {
+        String name = unique("guessed").toLowerCase();
+        admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"the-right-password\",\"roles\":[\"AUDITOR\"]}");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(ApiClient.signedIn(serverPort, name, "guess-" + attempt).get("/api/v1/users/me").status()).isEqualTo(401);
+        }
+        Answer throttled = ApiClient.signedIn(serverPort, name, "the-right-password").get("/api/v1/users/me");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.text("type")).isEqualTo("urn:kioskfleet:problem:sign-in-throttled");
+        assertThat(admin.get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicy() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
+            .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'");
+    }
+
+    @Test
     void browsersAreNotAskedForABasicPassword() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/api/v1/devices"))

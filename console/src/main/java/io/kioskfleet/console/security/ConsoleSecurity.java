@@ -10,7 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.time.Clock;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -26,6 +30,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class ConsoleSecurity implements WebMvcConfigurer {
 
+    /** Only this site's own scripts, styles and forms; never framed. Swagger UI is left out of it. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+        + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
@@ -39,15 +47,29 @@ public class ConsoleSecurity implements WebMvcConfigurer {
     }
 
     @Bean
+    SignInThrottle signInThrottle() {
+        return new SignInThrottle(Clock.systemUTC());
+    }
+
+    @Bean
+    SignInOutcomes signInOutcomes(SignInThrottle throttle) {
+        return new SignInOutcomes(throttle);
+    }
+
+    @Bean
     StoredUsers storedUsers(UserAccounts accounts) {
         return new StoredUsers(accounts);
     }
 
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle) throws Exception {
         ProblemJsonSecurityResponses problems = new ProblemJsonSecurityResponses();
         http
+            .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, problems), BasicAuthenticationFilter.class)
+            .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                request -> !request.getRequestURI().startsWith("/swagger-ui"),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/**").hasRole("FLEET_ADMIN")
