@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,6 +20,9 @@ class ConsoleInBrowserTest extends RunningServiceTest {
     int serverPort;
 
     private ChromeDriver browser;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
 
     @AfterEach
     void closeBrowser() {
@@ -221,5 +225,32 @@ class ConsoleInBrowserTest extends RunningServiceTest {
     private void setSource(String text) {
         var source = browser.findElement(By.id("policy-source"));
         browser.executeScript("arguments[0].value = arguments[1];", source, text);
+    }
+
+    @Test
+    void staffLogOutSeveralLaptopsAtOnceAfterAConfirmationNamingHowManyAndWhere() throws Exception {
+        String branch = newBranch(40);
+        String prefix = unique("BULK");
+        List<io.kioskfleet.app.agent.EnrolledLaptop> laptops = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            String serial = prefix + "-" + i;
+            admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}");
+            String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\"}").text("secret");
+            laptops.add(new io.kioskfleet.app.agent.EnrolledLaptop(serverPort).enroll(token, serial));
+        }
+        browser = Browser.open("en");
+        browser.get(url("/devices?q=" + prefix));
+        signIn();
+
+        browser.findElement(By.id("select-" + prefix + "-1")).click();
+        browser.findElement(By.id("select-" + prefix + "-2")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-type"))).selectByValue("LOGOUT");
+        browser.findElement(By.id("bulk-next")).click();
+        assertThat(browser.findElement(By.id("bulk-question")).getText()).isEqualTo("Log out: 2 device(s) in 1 unit(s). Go ahead?");
+        browser.findElement(By.id("bulk-confirm")).click();
+
+        assertThat(browser.findElement(By.id("bulk-done")).getText()).startsWith("Log out sent to 2 device(s)");
+        assertThat(laptops.get(0).checkIn().answer().commands()).extracting(command -> command.type().name())
+            .containsExactly("LOGOUT");
     }
 }

@@ -53,6 +53,7 @@ public class DevicePages {
         model.addAttribute("units", all);
         model.addAttribute("unitNames", all.stream().collect(Collectors.toMap(OrganisationUnit::id, OrganisationUnit::name)));
         model.addAttribute("statuses", DeviceStatus.values());
+        model.addAttribute("offeredCommands", BulkCommandPages.OFFERED);
         return "devices";
     }
 
