@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
  * device reports a session's start and end and attests the wipe after it; each is idempotent.
  */
 @RestController
-public class SessionController {
+public class SessionEventController {
 
     private final SessionEvents events;
     private final WipeAttestations attestations;
 
-    public SessionController(SessionEvents events, WipeAttestations attestations) {
+    public SessionEventController(SessionEvents events, WipeAttestations attestations) {
         this.events = events;
         this.attestations = attestations;
     }
