@@ -77,45 +77,33 @@ public final class SessionRepository {
 
     /** One page of the sessions matching {@code query} within {@code ouIds} (null: any unit), newest first. */
     Page<Session> search(SessionQuery query, Set<String> ouIds, PageRequest page) {
-        List<Bson> parts = new ArrayList<>();
-        if (ouIds != null) {
-            parts.add(in("ouId", ouIds));
-        }
-        if (query.deviceId() != null) {
-            parts.add(eq("deviceId", query.deviceId()));
-        }
+        List<Bson> parts = ofDevicesIn(ouIds, query.deviceId(), "startedAt", query.from(), query.to());
         if (query.state() != null) {
             parts.add(eq("state", query.state()));
         }
-        if (query.from() != null) {
-            parts.add(gte("startedAt", query.from()));
-        }
-        if (query.to() != null) {
-            parts.add(lt("startedAt", query.to()));
-        }
-        return sessions.page(query.from(), query.to(), filterOf(parts), Sorts.descending("startedAt"), page);
+        return sessions.page(query.from(), query.to(), and(parts), Sorts.descending("startedAt"), page);
     }
 
     /** One page of refused attestations of devices in {@code ouIds} (null: any), newest first. */
     Page<RefusedAttestation> searchRefused(String deviceId, Instant from, Instant to, Set<String> ouIds, PageRequest page) {
+        List<Bson> parts = ofDevicesIn(ouIds, deviceId, "receivedAt", from, to);
+        return refused.page(from, to, and(parts), Sorts.descending("receivedAt"), page);
+    }
+
+    /** The filter parts every list shares: units (null: any), device (null: any) and a period of {@code timeField}. */
+    private static List<Bson> ofDevicesIn(Set<String> ouIds, String deviceId, String timeField, Instant from, Instant to) {
         List<Bson> parts = new ArrayList<>();
-        if (ouIds != null) {
-            parts.add(in("ouId", ouIds));
-        }
+        parts.add(ouIds == null ? new Document() : in("ouId", ouIds));
         if (deviceId != null) {
             parts.add(eq("deviceId", deviceId));
         }
         if (from != null) {
-            parts.add(gte("receivedAt", from));
+            parts.add(gte(timeField, from));
         }
         if (to != null) {
-            parts.add(lt("receivedAt", to));
+            parts.add(lt(timeField, to));
         }
-        return refused.page(from, to, filterOf(parts), Sorts.descending("receivedAt"), page);
-    }
-
-    private static Bson filterOf(List<Bson> parts) {
-        return parts.isEmpty() ? new Document() : and(parts);
+        return parts;
     }
 
     private VersionedDocuments<Session> versioned(Instant month) {
