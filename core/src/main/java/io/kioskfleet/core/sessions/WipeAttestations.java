@@ -121,10 +121,14 @@ public final class WipeAttestations {
         requireThat(nonNegative, "negative-counts", "file and byte counts must not be negative");
         requireThat(RemainingManifest.digestOf(attestation.remaining()).equals(attestation.remainingDigest()),
             "manifest-mismatch", "the remaining-manifest digest does not match the remaining files");
+        if (!attestation.clean()) {
+            return; // an honest failed wipe: its leftovers are in the manifest and the session becomes WIPE_FAILED
+        }
         List<PreservePattern> kept = attestation.preserved().stream().map(PreservePattern::of).toList();
         for (RemainingFile file : attestation.remaining()) {
             requireThat(kept.stream().anyMatch(pattern -> pattern.matches(file.path())), "remaining-not-preserved",
-                "the remaining file " + file.path() + " is matched by none of the preserve patterns named");
+                "the wipe claims to be clean, but the remaining file " + file.path()
+                    + " is matched by none of the preserve patterns named");
         }
     }
 

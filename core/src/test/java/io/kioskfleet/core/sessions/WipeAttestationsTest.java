@@ -17,6 +17,7 @@ import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.sessions.ErasedArea;
+import io.kioskfleet.protocol.sessions.RemainingFile;
 import io.kioskfleet.protocol.sessions.RemainingManifest;
 import io.kioskfleet.protocol.sessions.SessionEnd;
 import io.kioskfleet.protocol.sessions.SessionEndReason;
@@ -134,6 +135,45 @@ class WipeAttestationsTest {
         assertThat(fleet.sessions().ledger().refused(ADMIN, null, null, null, new PageRequest(0, 10)).items())
             .extracting(RefusedAttestation::reason)
             .containsExactlyInAnyOrder("already-attested", "foreign-session", "preserve-wider-than-policy", "bad-signature");
+    }
+
+    @Test
+    void aManifestThatDoesNotAddUpOrKeepsWhatNoPatternNamesIsRefusedAndARunningSessionCannotBeAttested() {
+        Laptop laptop = enrolledLaptop();
+        String id = endedSession(laptop);
+        WipeAttestation honest = signed(laptop, id, List.of());
+        List<RemainingFile> leftover = List.of(new RemainingFile("${downloads}/report.pdf", 10, "ab"));
+        var attestations = fleet.sessions().attestations();
+        assertThat(refusalOf(() -> attestations.receive(laptop.device(), id, AttestationSignature.sign(laptop.keys(),
+            new WipeAttestation(id, laptop.device().deviceId(), honest.wipeStartedAt(), honest.wipeFinishedAt(),
+                honest.erased(), List.of(), leftover, honest.remainingDigest(), true, null)), "x")))
+            .isEqualTo("manifest-mismatch");
+        assertThat(refusalOf(() -> attestations.receive(laptop.device(), id, AttestationSignature.sign(laptop.keys(),
+            new WipeAttestation(id, laptop.device().deviceId(), honest.wipeStartedAt(), honest.wipeFinishedAt(),
+                honest.erased(), List.of(), leftover, RemainingManifest.digestOf(leftover), true, null)), "x")))
+            .isEqualTo("remaining-not-preserved");
+
+        Instant start = clock.instant().minus(Duration.ofMinutes(5));
+        String running = SessionIds.newId(start);
+        fleet.sessions().events().start(laptop.device(), new SessionStart(running, null, null, null, start));
+        assertThat(refusalOf(() -> attestations.receive(laptop.device(), running, signed(laptop, running, List.of()), "x")))
+            .isEqualTo("session-not-ended");
+    }
+
+    @Test
+    void anAttestationWhoseReScanFoundLeftoversMarksTheSessionWipeFailed() {
+        Laptop laptop = enrolledLaptop();
+        String id = endedSession(laptop);
+        WipeAttestation honest = signed(laptop, id, List.of());
+        List<RemainingFile> leftover = List.of(new RemainingFile("${downloads}/locked.pdf", 10, "ab"));
+        WipeAttestation failed = AttestationSignature.sign(laptop.keys(), new WipeAttestation(id,
+            laptop.device().deviceId(), honest.wipeStartedAt(), honest.wipeFinishedAt(), honest.erased(), List.of(),
+            leftover, RemainingManifest.digestOf(leftover), false, null));
+        assertThat(fleet.sessions().attestations().receive(laptop.device(), id, failed, "x").state())
+            .isEqualTo(SessionState.WIPE_FAILED);
+        AttestationEvidence evidence = fleet.sessions().ledger().get(ADMIN, id).attestation();
+        assertThat(evidence.clean()).isFalse();
+        assertThat(evidence.remaining()).extracting(RemainingFile::path).containsExactly("${downloads}/locked.pdf");
     }
 
     @Test
