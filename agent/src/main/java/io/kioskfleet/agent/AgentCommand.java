@@ -25,7 +25,8 @@ public final class AgentCommand {
                      command received, carries out MESSAGE, REFRESH_POLICY and LOCK, and
                      reports the others as not supported here)
           session-start  report that a session starts: --state-dir DIR [--user NAME] [--desk DESK]
-                     (a guest session without --user; prints the session id the device chose)
+                     (a guest session without --user; prints the session id the device chose;
+                     while that session runs, sends the same start again)
           session-end    report that the session ended: --state-dir DIR --reason REASON
                      (REASON is TIMEOUT, IDLE, SCHEDULE, USER or COMMAND)
           wipe       erase the ended session's directory and attest it: --state-dir DIR --dir SESSION_DIR

@@ -83,21 +83,26 @@ public final class DeviceAgent {
     }
 
     /**
-     * Starts a session: chooses its id, tells the server and keeps it in the state directory.
+     * Starts a session: chooses its id, keeps it in the state directory and tells the server. If
+     * a running session's start may not have reached the server, its start is sent again instead.
      *
      * @param user who signs in, or null for a guest
      * @param desk the desk, or null
-     * @throws IllegalStateException when a session is running or its wipe is not attested yet
+     * @throws IllegalStateException when the last session ended but its wipe is not attested yet
      */
     public SessionReceipt startSession(String user, String desk) {
-        state.session().ifPresent(running -> {
-            throw new IllegalStateException("session " + running.sessionId()
-                + " is not finished: end it and wipe before starting another");
-        });
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String etag = state.policy().map(DevicePolicy::etag).orElse(null);
-        SessionStart start = new SessionStart(SessionIds.newId(now), user, desk, etag, now);
-        state.saveSession(new CurrentSession(start.sessionId(), now, null));
+        CurrentSession current = state.session().orElse(null);
+        if (current != null && current.endedAt() != null) {
+            throw new IllegalStateException("session " + current.sessionId()
+                + " ended but its wipe is not attested: run 'kioskfleet-agent wipe' first");
+        }
+        if (current == null) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            String etag = state.policy().map(DevicePolicy::etag).orElse(null);
+            current = new CurrentSession(new SessionStart(SessionIds.newId(now), user, desk, etag, now), null);
+            state.saveSession(current);
+        }
+        SessionStart start = current.start();
         return withServer((client, identity) -> client.startSession(identity.deviceId(), state.keys(), start));
     }
 
