@@ -1,6 +1,8 @@
 package io.kioskfleet.agent;
 
 import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.sessions.SessionEndReason;
+import io.kioskfleet.protocol.sessions.SessionReceipt;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +24,14 @@ public final class AgentCommand {
                      (prints the policy ETag and whether it changed, then acknowledges each
                      command received, carries out MESSAGE, REFRESH_POLICY and LOCK, and
                      reports the others as not supported here)
+          session-start  report that a session starts: --state-dir DIR [--user NAME] [--desk DESK]
+                     (a guest session without --user; prints the session id the device chose;
+                     while that session runs, sends the same start again)
+          session-end    report that the session ended: --state-dir DIR --reason REASON
+                     (REASON is TIMEOUT, IDLE, SCHEDULE, USER or COMMAND)
+          wipe       erase the ended session's directory and attest it: --state-dir DIR --dir SESSION_DIR
+                     (keeps only files the held policy's wipe.preserve matches; the areas are the
+                     subdirectories sessionProfile, downloads, browserData, caches and temp)
           version    print the agent version
           help       print this text
 
@@ -51,6 +61,15 @@ public final class AgentCommand {
                 }
                 case "check-in" -> {
                     return checkIn(CommandOptions.parse(options, Set.of("state-dir", "desk")));
+                }
+                case "session-start" -> {
+                    return sessionStart(CommandOptions.parse(options, Set.of("state-dir", "user", "desk")));
+                }
+                case "session-end" -> {
+                    return sessionEnd(CommandOptions.parse(options, Set.of("state-dir", "reason")));
+                }
+                case "wipe" -> {
+                    return wipe(CommandOptions.parse(options, Set.of("state-dir", "dir")));
                 }
                 case "version", "--version" -> {
                     out.println("kioskfleet-agent " + version());
@@ -96,6 +115,37 @@ public final class AgentCommand {
         out.println("commands " + answer.commands().size());
         new OneShotCommands(agent, state, out, desk).carryOut(answer.commands());
         out.println("next check-in in " + answer.nextCheckInSeconds() + " s");
+        return 0;
+    }
+
+    private int sessionStart(CommandOptions options) {
+        SessionReceipt receipt = agent(options).startSession(options.optional("user"), options.optional("desk"));
+        out.println("session " + receipt.sessionId() + " " + receipt.state());
+        return 0;
+    }
+
+    private int sessionEnd(CommandOptions options) {
+        SessionEndReason reason = reasonOf(options.required("reason"));
+        SessionReceipt receipt = agent(options).endSession(reason);
+        out.println("session " + receipt.sessionId() + " " + receipt.state() + " (" + reason + ")");
+        return 0;
+    }
+
+    private static SessionEndReason reasonOf(String text) {
+        try {
+            return SessionEndReason.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--reason must be one of " + java.util.Arrays.toString(SessionEndReason.values()));
+        }
+    }
+
+    private int wipe(CommandOptions options) {
+        DeviceAgent.WipeReport report = agent(options).wipe(Path.of(options.required("dir")));
+        var attestation = report.attestation();
+        out.println("erased " + attestation.erasedFiles() + " files, " + attestation.erasedBytes() + " bytes");
+        attestation.remaining().forEach(file -> out.println("kept " + file.path()));
+        out.println("remaining manifest " + attestation.remainingDigest());
+        out.println("session " + report.receipt().sessionId() + " " + report.receipt().state());
         return 0;
     }
 

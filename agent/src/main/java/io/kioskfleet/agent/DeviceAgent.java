@@ -9,18 +9,31 @@ import io.kioskfleet.protocol.commands.CommandResult;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.policy.DevicePolicy;
+import io.kioskfleet.protocol.sessions.SessionEnd;
+import io.kioskfleet.protocol.sessions.SessionEndReason;
+import io.kioskfleet.protocol.sessions.SessionIds;
+import io.kioskfleet.protocol.sessions.SessionReceipt;
+import io.kioskfleet.protocol.sessions.SessionStart;
+import io.kioskfleet.protocol.sessions.WipeAttestation;
+import io.kioskfleet.protocol.signing.AttestationSignature;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
 /**
  * The agent's own steps on one device, over its state directory: enroll once, then check in,
- * keeping the policy the server sends (and refusing one whose ETag does not match its content).
+ * keeping the policy the server sends (and refusing one whose ETag does not match its content),
+ * and report each session's start and end and attest the wipe after it.
  */
 public final class DeviceAgent {
 
     private final StateDirectory state;
     private final Function<URI, FleetServerClient> clients;
     private final String agentVersion;
+    private final Clock clock;
 
     /**
      * @param clients makes the client for a server address (tests pass one with short retries)
@@ -29,6 +42,7 @@ public final class DeviceAgent {
         this.state = state;
         this.clients = clients;
         this.agentVersion = agentVersion;
+        this.clock = Clock.systemUTC();
     }
 
     /** Enrolls with {@code server}: creates the key on first use and keeps the identity the server gives. */
@@ -68,6 +82,70 @@ public final class DeviceAgent {
         return withServer((client, identity) -> client.report(identity.deviceId(), state.keys(), commandId, result));
     }
 
+    /**
+     * Starts a session: chooses its id, keeps it in the state directory and tells the server. If
+     * a running session's start may not have reached the server, its start is sent again instead.
+     *
+     * @param user who signs in, or null for a guest
+     * @param desk the desk, or null
+     * @throws IllegalStateException when the last session ended but its wipe is not attested yet
+     */
+    public SessionReceipt startSession(String user, String desk) {
+        CurrentSession current = state.session().orElse(null);
+        if (current != null && current.endedAt() != null) {
+            throw new IllegalStateException("session " + current.sessionId()
+                + " ended but its wipe is not attested: run 'kioskfleet-agent wipe' first");
+        }
+        if (current == null) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            String etag = state.policy().map(DevicePolicy::etag).orElse(null);
+            current = new CurrentSession(new SessionStart(SessionIds.newId(now), user, desk, etag, now), null);
+            state.saveSession(current);
+        }
+        SessionStart start = current.start();
+        return withServer((client, identity) -> client.startSession(identity.deviceId(), state.keys(), start));
+    }
+
+    /** Ends the current session for {@code reason}; ending an ended session reports the same end again. */
+    public SessionReceipt endSession(SessionEndReason reason) {
+        CurrentSession current = currentSession();
+        CurrentSession ended = current.endedAt() == null ? current.ended(clock.instant().truncatedTo(ChronoUnit.MILLIS)) : current;
+        state.saveSession(ended);
+        return withServer((client, identity) -> client.endSession(identity.deviceId(), state.keys(), ended.sessionId(),
+            new SessionEnd(reason, ended.endedAt())));
+    }
+
+    /**
+     * Wipes the ended session's directory {@code dir} as the held policy says, signs the
+     * attestation and sends it; once the server accepts it the session is forgotten.
+     */
+    public WipeReport wipe(Path dir) {
+        CurrentSession current = currentSession();
+        if (current.endedAt() == null) {
+            throw new IllegalStateException("session " + current.sessionId() + " is running: end it before the wipe");
+        }
+        DevicePolicy policy = state.policy()
+            .orElseThrow(() -> new IllegalStateException("no policy yet: run 'kioskfleet-agent check-in' first"));
+        Instant started = laterOf(clock.instant().truncatedTo(ChronoUnit.MILLIS), current.endedAt());
+        SessionWipe.Outcome outcome = new SessionWipe(dir, policy.wipe().preserve()).run();
+        Instant finished = laterOf(clock.instant().truncatedTo(ChronoUnit.MILLIS), started);
+        String deviceId = state.identity().map(EnrolledIdentity::deviceId).orElseThrow();
+        WipeAttestation attestation = AttestationSignature.sign(state.keys(), new WipeAttestation(current.sessionId(),
+            deviceId, started, finished, outcome.erased(), outcome.preserved(), outcome.remaining(),
+            outcome.remainingDigest(), outcome.clean(), null));
+        SessionReceipt receipt = withServer((client, identity) -> client.attest(identity.deviceId(), state.keys(), attestation));
+        state.forgetSession();
+        return new WipeReport(attestation, receipt);
+    }
+
+    private CurrentSession currentSession() {
+        return state.session().orElseThrow(() -> new IllegalStateException("no session: run 'kioskfleet-agent session-start' first"));
+    }
+
+    private static Instant laterOf(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     private CheckInOutcome checkIn(DeviceActivity activity, String desk, String held) {
         CheckInRequest request = new CheckInRequest(activity, LocalInventory.read(agentVersion, desk), held);
         CheckInAnswer answer = withServer((client, identity) -> client.checkIn(identity.deviceId(), state.keys(), request));
@@ -95,6 +173,15 @@ public final class DeviceAgent {
         try (FleetServerClient client = clients.apply(URI.create(identity.server()))) {
             return call.call(client, identity);
         }
+    }
+
+    /**
+     * What a wipe did.
+     *
+     * @param attestation what the device signed and sent
+     * @param receipt     the server's answer: the session's state now
+     */
+    public record WipeReport(WipeAttestation attestation, SessionReceipt receipt) {
     }
 
     /**

@@ -7,6 +7,10 @@ import io.kioskfleet.protocol.commands.CommandReceipt;
 import io.kioskfleet.protocol.commands.CommandResult;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
+import io.kioskfleet.protocol.sessions.SessionEnd;
+import io.kioskfleet.protocol.sessions.SessionReceipt;
+import io.kioskfleet.protocol.sessions.SessionStart;
+import io.kioskfleet.protocol.sessions.WipeAttestation;
 import io.kioskfleet.protocol.signing.DeviceHeaders;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import io.kioskfleet.protocol.signing.RequestSignature;
@@ -34,7 +38,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The device's side of the wire: enrolls, and sends signed check-ins and command answers to one KioskFleet server
+ * The device's side of the wire: enrolls, and sends signed check-ins, command answers, session events and wipe
+ * attestations to one KioskFleet server
  * over a pooled Apache HttpClient with timeouts. A request that gets no answer or a 5xx is sent
  * again after a growing wait, signed afresh each time (a new timestamp and nonce, as the server
  * refuses a nonce it has seen); a 4xx is a {@link ServerRefusal} and is not retried.
@@ -44,6 +49,7 @@ public final class FleetServerClient implements AutoCloseable {
     static final String ENROLL_PATH = "/agent/v1/enroll";
     static final String CHECK_IN_PATH = "/agent/v1/check-in";
     static final String COMMANDS_PATH = "/agent/v1/commands/";
+    static final String SESSIONS_PATH = "/agent/v1/sessions";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -111,6 +117,23 @@ public final class FleetServerClient implements AutoCloseable {
     public CommandReceipt report(String deviceId, DeviceKeyPair keys, String commandId, CommandResult result) {
         byte[] body = ProtocolJson.MAPPER.writeValueAsBytes(result);
         return signedCall(COMMANDS_PATH + commandId + "/result", body, deviceId, keys, CommandReceipt.class);
+    }
+
+    /** Reports that a session started (repeating the same report is harmless). */
+    public SessionReceipt startSession(String deviceId, DeviceKeyPair keys, SessionStart start) {
+        return signedCall(SESSIONS_PATH, ProtocolJson.MAPPER.writeValueAsBytes(start), deviceId, keys, SessionReceipt.class);
+    }
+
+    /** Reports that session {@code sessionId} ended (repeating the same report is harmless). */
+    public SessionReceipt endSession(String deviceId, DeviceKeyPair keys, String sessionId, SessionEnd end) {
+        return signedCall(SESSIONS_PATH + "/" + sessionId + "/end", ProtocolJson.MAPPER.writeValueAsBytes(end), deviceId,
+            keys, SessionReceipt.class);
+    }
+
+    /** Sends the signed attestation of a session's wipe (sending the same one again is harmless). */
+    public SessionReceipt attest(String deviceId, DeviceKeyPair keys, WipeAttestation attestation) {
+        return signedCall(SESSIONS_PATH + "/" + attestation.sessionId() + "/attestation",
+            ProtocolJson.MAPPER.writeValueAsBytes(attestation), deviceId, keys, SessionReceipt.class);
     }
 
     private <T> T signedCall(String path, byte[] body, String deviceId, DeviceKeyPair keys, Class<T> answerType) {

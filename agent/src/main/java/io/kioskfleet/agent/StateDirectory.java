@@ -17,7 +17,8 @@ import java.util.Optional;
  * What the agent keeps on the device between runs, in one directory: its private key
  * ({@code device.key}, the raw 32 bytes, readable by its owner only), its enrolled identity
  * ({@code identity.json}), the policy it enforces ({@code policy.json}) and, while it is locked
- * as lost, the {@code locked} marker with the reason. Files are replaced
+ * as lost, the {@code locked} marker with the reason, and from a session's start until its wipe is
+ * attested, {@code session.json}. Files are replaced
  * whole (write, then rename), so a crash leaves the old file or the new one, never half of one.
  */
 public final class StateDirectory {
@@ -26,6 +27,7 @@ public final class StateDirectory {
     static final String IDENTITY_FILE = "identity.json";
     static final String POLICY_FILE = "policy.json";
     static final String LOCKED_FILE = "locked";
+    static final String SESSION_FILE = "session.json";
 
     private final Path dir;
 
@@ -68,6 +70,21 @@ public final class StateDirectory {
         write(POLICY_FILE, ProtocolJson.MAPPER.writeValueAsBytes(policy));
     }
 
+    /** The session the device is in, or whose wipe is not attested yet. */
+    public Optional<CurrentSession> session() {
+        return read(SESSION_FILE, CurrentSession.class);
+    }
+
+    /** Keeps the current session. */
+    public void saveSession(CurrentSession session) {
+        write(SESSION_FILE, ProtocolJson.MAPPER.writeValueAsBytes(session));
+    }
+
+    /** Forgets the session once its wipe is attested. */
+    public void forgetSession() {
+        deleteIfThere(SESSION_FILE);
+    }
+
     /** The reason the device was locked as lost, while it is; empty when it is not locked. */
     public Optional<String> lostMode() {
         Path file = dir.resolve(LOCKED_FILE);
@@ -85,10 +102,14 @@ public final class StateDirectory {
 
     /** Removes the lost-mode marker (the server unlocked the device). */
     public void leaveLostMode() {
+        deleteIfThere(LOCKED_FILE);
+    }
+
+    private void deleteIfThere(String name) {
         try {
-            Files.deleteIfExists(dir.resolve(LOCKED_FILE));
+            Files.deleteIfExists(dir.resolve(name));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir.resolve(LOCKED_FILE), e);
+            throw new UncheckedIOException("cannot remove " + dir.resolve(name), e);
         }
     }
 

@@ -29,6 +29,15 @@ class AgentCommandTest {
     }
 
     @Test
+    void aSessionEndWithAnUnknownReasonIsWrongUsageAndAWipeWithoutASessionIsRefusedLocally() {
+        assertThat(command.run(List.of("session-end", "--state-dir", "/tmp/none", "--reason", "BORED"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--reason must be one of [TIMEOUT, IDLE, SCHEDULE, USER, COMMAND]");
+        assertThat(command.run(List.of("wipe", "--state-dir", "/tmp/kioskfleet-no-such-state", "--dir", "/tmp/x")))
+            .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no session: run 'kioskfleet-agent session-start' first");
+    }
+
+    @Test
     void versionNamesTheAgent() {
         assertThat(command.run(List.of("version"))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("kioskfleet-agent ");

@@ -32,6 +32,10 @@ import io.kioskfleet.core.policies.PolicyRepository;
 import io.kioskfleet.core.policies.PolicyVersionRepository;
 import io.kioskfleet.core.policies.PublishDryRun;
 import io.kioskfleet.core.policies.PublishedPolicies;
+import io.kioskfleet.core.sessions.SessionEvents;
+import io.kioskfleet.core.sessions.SessionLedger;
+import io.kioskfleet.core.sessions.SessionRepository;
+import io.kioskfleet.core.sessions.WipeAttestations;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IndexBootstrap;
@@ -49,7 +53,8 @@ import java.util.Set;
  * them, for tests that want the real thing rather than mocks.
  */
 public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
-                          UserAccounts users, Policies policies, Commands commands, DeviceProtocol protocol)
+                          UserAccounts users, Policies policies, Commands commands, DeviceProtocol protocol,
+                          Sessions sessions)
     implements AutoCloseable {
 
     /** A fleet admin calling from a test. */
@@ -98,7 +103,8 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
         new IndexBootstrap(store).createAll(commands.repositories());
         DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), commands, audit, clock);
         new IndexBootstrap(store).createAll(protocol.repositories());
-        return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol);
+        Sessions sessions = Sessions.wire(store, units, devices, policies.effective(), protocol.credentials(), clock);
+        return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol, sessions);
     }
 
     /**
@@ -140,6 +146,18 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
             return new Commands(new DeviceCommands(repository, inbox, devices, units, audit, clock),
                 new CommandDelivery(repository, inbox, devices, clock), inbox, lostContacts,
                 List.of(repository, inbox, lostContacts));
+        }
+    }
+
+    /** The session services, wired as the application wires them. */
+    public record Sessions(SessionEvents events, WipeAttestations attestations, SessionLedger ledger) {
+
+        static Sessions wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, EffectivePolicies effective,
+                             DeviceCredentialCache credentials, Clock clock) {
+            SessionRepository repository = new SessionRepository(store);
+            WipeAttestations attestations = new WipeAttestations(repository, credentials, effective, clock);
+            return new Sessions(new SessionEvents(repository, clock), attestations,
+                new SessionLedger(repository, attestations, devices, units));
         }
     }
 

@@ -32,8 +32,12 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
 
     static final String DEVICE_ATTRIBUTE = AuthenticatedDevice.class.getName();
     private static final String UNSIGNED_PATH = "/agent/v1/enroll";
-    /** What a locked (lost) device may still call: its check-in and the acknowledgement and result of a command. */
-    private static final Pattern LOST_MODE_PATHS = Pattern.compile("/agent/v1/check-in|/agent/v1/commands/[^/]+/(ack|result)");
+    /**
+     * What a locked (lost) device may still call: its check-in, the acknowledgement and result of a
+     * command, and the end of a session and the attestation of its wipe (a WIPE reaches lost devices).
+     */
+    private static final Pattern LOST_MODE_PATHS = Pattern.compile(
+        "/agent/v1/check-in|/agent/v1/commands/[^/]+/(ack|result)|/agent/v1/sessions/[^/]+/(end|attestation)");
 
     private final DeviceAuthentication authentication;
     private final DeviceRateLimit rateLimit;

@@ -6,6 +6,7 @@ import io.kioskfleet.core.access.RefusedException;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
 import io.kioskfleet.core.deviceauth.DeviceLockedException;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
+import io.kioskfleet.core.sessions.AttestationRefusedException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.input.TooLargeException;
@@ -88,6 +89,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DeviceLockedException.class)
     ProblemDetail deviceLocked(DeviceLockedException e) {
         return withReason(HttpStatus.FORBIDDEN, "device-locked", e);
+    }
+
+    @ExceptionHandler(AttestationRefusedException.class)
+    ProblemDetail attestationRefused(AttestationRefusedException e) {
+        return withReason(HttpStatus.UNPROCESSABLE_CONTENT, "attestation-refused", e);
     }
 
     private static ProblemDetail withReason(HttpStatus status, String type, RefusedException e) {

@@ -41,6 +41,11 @@ public final class DeviceCredentialCache {
         return loaded;
     }
 
+    /** The raw Ed25519 key the device enrolled with, from memory when fresh; empty when it has none. */
+    public Optional<byte[]> enrolledKeyOf(String deviceId) {
+        return find(deviceId).map(DeviceCredentials::publicKey);
+    }
+
     /** How many devices are held, for tests and metrics. */
     public int size() {
         return byDeviceId.size();

@@ -20,7 +20,9 @@ public enum IdKind {
     ENROLLMENT_TOKEN("ent"),
     API_TOKEN("tok"),
     COMMAND("cmd"),
-    LOST_DEVICE_CONTACT("ldc");
+    LOST_DEVICE_CONTACT("ldc"),
+    SESSION("ses"),
+    REFUSED_ATTESTATION("rat");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,9 +1,5 @@
 package io.kioskfleet.protocol.signing;
 
-import java.util.Base64;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
-
 /**
  * Signs a device request (on the device) and verifies it (on the server) with Ed25519 over
  * {@link SignedRequest#canonicalString()}: one implementation for both sides, so they cannot
@@ -12,18 +8,12 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  */
 public final class RequestSignature {
 
-    private static final int SIGNATURE_BYTES = 64;
-
     private RequestSignature() {
     }
 
     /** The signature of {@code request} by {@code keys}, base64url without padding. */
     public static String sign(DeviceKeyPair keys, SignedRequest request) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, keys.privateKey());
-        byte[] message = request.canonicalBytes();
-        signer.update(message, 0, message.length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature());
+        return Ed25519.sign(keys, request.canonicalBytes());
     }
 
     /**
@@ -31,22 +21,6 @@ public final class RequestSignature {
      * of {@code rawPublicKey}. Any malformed input is simply not a valid signature.
      */
     public static boolean verify(byte[] rawPublicKey, SignedRequest request, String signature) {
-        if (rawPublicKey == null || rawPublicKey.length != DeviceKeyPair.KEY_BYTES || signature == null) {
-            return false;
-        }
-        byte[] signatureBytes;
-        try {
-            signatureBytes = Base64.getUrlDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (signatureBytes.length != SIGNATURE_BYTES) {
-            return false;
-        }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(rawPublicKey, 0));
-        byte[] message = request.canonicalBytes();
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signatureBytes);
+        return Ed25519.verify(rawPublicKey, request.canonicalBytes(), signature);
     }
 }

@@ -1,0 +1,41 @@
+package io.kioskfleet.app.agent;
+
+import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
+import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.sessions.SessionEvents;
+import io.kioskfleet.core.sessions.SessionLedger;
+import io.kioskfleet.core.sessions.SessionRepository;
+import io.kioskfleet.core.sessions.WipeAttestations;
+import io.kioskfleet.core.store.FleetStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the session services: the device's session events, wipe attestations, and the auditors' ledger. */
+@Configuration
+public class SessionConfiguration {
+
+    @Bean
+    SessionRepository sessionRepository(FleetStore store) {
+        return new SessionRepository(store);
+    }
+
+    @Bean
+    SessionEvents sessionEvents(SessionRepository sessions, Clock clock) {
+        return new SessionEvents(sessions, clock);
+    }
+
+    @Bean
+    WipeAttestations wipeAttestations(SessionRepository sessions, DeviceCredentialCache credentials,
+                                      EffectivePolicies policies, Clock clock) {
+        return new WipeAttestations(sessions, credentials, policies, clock);
+    }
+
+    @Bean
+    SessionLedger sessionLedger(SessionRepository sessions, WipeAttestations attestations, DeviceRegistry devices,
+                                OrganisationUnits units) {
+        return new SessionLedger(sessions, attestations, devices, units);
+    }
+}

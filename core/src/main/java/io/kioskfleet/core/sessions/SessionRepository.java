@@ -1,0 +1,128 @@
+package io.kioskfleet.core.sessions;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.kioskfleet.core.store.DuplicateKeys;
+import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.core.store.MonthlyCollections;
+import io.kioskfleet.core.store.Page;
+import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.store.VersionedDocuments;
+import io.kioskfleet.protocol.sessions.SessionIds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Stores sessions in {@code sessions_YYYY_MM} (the month of the time in the session id) and
+ * their attestations in {@code attestations_YYYY_MM} under the session id, so both are found by
+ * id with one {@code _id} read; refused attestations go to {@code refused_attestations_YYYY_MM}
+ * by the month they arrived.
+ */
+public final class SessionRepository {
+
+    private final MonthlyCollections<Session> sessions;
+    private final MonthlyCollections<StoredAttestation> attestations;
+    private final MonthlyCollections<RefusedAttestation> refused;
+
+    public SessionRepository(FleetStore store) {
+        this.sessions = new MonthlyCollections<>(store, "sessions", Session.class,
+            List.of(new IndexModel(Indexes.ascending("deviceId", "startedAt")), new IndexModel(Indexes.ascending("ouId", "startedAt"))));
+        this.attestations = new MonthlyCollections<>(store, "attestations", StoredAttestation.class, List.of());
+        this.refused = new MonthlyCollections<>(store, "refused_attestations", RefusedAttestation.class,
+            List.of(new IndexModel(Indexes.ascending("deviceId", "receivedAt"))));
+    }
+
+    /** The session with {@code id}; empty for an unknown or malformed id. */
+    Optional<Session> find(String id) {
+        return monthOf(id).flatMap(month -> Optional.ofNullable(sessions.of(month).find(eq("_id", id)).first()));
+    }
+
+    /** Inserts a new session; false (nothing written) when its id is taken. */
+    boolean insert(Session session) {
+        return insertOnce(sessions.forWriting(monthOf(session.id()).orElseThrow()), session);
+    }
+
+    void replace(Session changed, long expectedVersion) {
+        versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), changed, expectedVersion);
+    }
+
+    /** The attestation of session {@code sessionId}, if one was accepted. */
+    Optional<StoredAttestation> findAttestation(String sessionId) {
+        return monthOf(sessionId)
+            .flatMap(month -> Optional.ofNullable(attestations.of(month).find(eq("_id", sessionId)).first()));
+    }
+
+    /** Stores the attestation of its session; false (nothing written) when the session has one. */
+    boolean insertAttestation(StoredAttestation attestation) {
+        return insertOnce(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+    }
+
+    void insertRefused(RefusedAttestation attestation) {
+        refused.forWriting(attestation.receivedAt()).insertOne(attestation);
+    }
+
+    /** One page of the sessions matching {@code query} within {@code ouIds} (null: any unit), newest first. */
+    Page<Session> search(SessionQuery query, Set<String> ouIds, PageRequest page) {
+        List<Bson> parts = ofDevicesIn(ouIds, query.deviceId(), "startedAt", query.from(), query.to());
+        if (query.state() != null) {
+            parts.add(eq("state", query.state()));
+        }
+        return sessions.page(query.from(), query.to(), and(parts), Sorts.descending("startedAt"), page);
+    }
+
+    /** One page of refused attestations of devices in {@code ouIds} (null: any), newest first. */
+    Page<RefusedAttestation> searchRefused(String deviceId, Instant from, Instant to, Set<String> ouIds, PageRequest page) {
+        List<Bson> parts = ofDevicesIn(ouIds, deviceId, "receivedAt", from, to);
+        return refused.page(from, to, and(parts), Sorts.descending("receivedAt"), page);
+    }
+
+    /** The filter parts every list shares: units (null: any), device (null: any) and a period of {@code timeField}. */
+    private static List<Bson> ofDevicesIn(Set<String> ouIds, String deviceId, String timeField, Instant from, Instant to) {
+        List<Bson> parts = new ArrayList<>();
+        parts.add(ouIds == null ? new Document() : in("ouId", ouIds));
+        if (deviceId != null) {
+            parts.add(eq("deviceId", deviceId));
+        }
+        if (from != null) {
+            parts.add(gte(timeField, from));
+        }
+        if (to != null) {
+            parts.add(lt(timeField, to));
+        }
+        return parts;
+    }
+
+    private VersionedDocuments<Session> versioned(Instant month) {
+        return new VersionedDocuments<>(sessions.of(month), "session", Session::version);
+    }
+
+    private static Optional<Instant> monthOf(String sessionId) {
+        return SessionIds.timeOf(sessionId);
+    }
+
+    private static <T> boolean insertOnce(MongoCollection<T> collection, T document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+}
