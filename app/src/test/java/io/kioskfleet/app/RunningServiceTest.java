@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * own names and serials.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"kioskfleet.admin-password=" + RunningServiceTest.ADMIN_PASSWORD})
+    properties = {"kioskfleet.admin-password=" + RunningServiceTest.ADMIN_PASSWORD,
+        // Selenium warns on every start that it has no DevTools bindings for this Chromium; not used.
+        "logging.level.org.openqa.selenium=ERROR"})
 public abstract class RunningServiceTest {
 
     protected static final String ADMIN_PASSWORD = "test-admin-password";
