@@ -22,6 +22,9 @@ import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.StoreClock;
 import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.overview.FleetOverview;
+import io.kioskfleet.core.timeline.DeviceTimeline;
+import io.kioskfleet.core.commands.DeviceCommands;
+import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,6 +85,11 @@ public class CoreConfiguration {
     FleetOverview fleetOverview(DeviceRegistry devices, PresenceRepository presence, OrganisationUnits units, Clock clock,
                                 @Value("${kioskfleet.online-window:15m}") Duration onlineWindow) {
         return new FleetOverview(devices, presence, units, clock, onlineWindow);
+    }
+
+    @Bean
+    DeviceTimeline deviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions) {
+        return new DeviceTimeline(devices, audit, commands, sessions);
     }
 
     @Bean

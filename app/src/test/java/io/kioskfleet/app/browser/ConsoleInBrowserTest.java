@@ -69,7 +69,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
 
         assertThat(browser.findElement(By.id("device-serial")).getText()).isEqualTo(serial);
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Pre-registered");
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("device.preregister", "by admin");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Change", "device.preregister", "admin");
     }
 
     @Test
@@ -147,6 +147,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
 
         assertThat(browser.findElement(By.id("locked-notice")).getText()).startsWith("Locked.");
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Locked (lost)");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Command", "Lock", "Queued");
         assertThat(laptop.checkIn().answer().commands()).extracting(command -> command.type().name()).containsExactly("LOCK");
         assertThat(admin.get("/api/v1/audit?target=" + laptop.deviceId()).body()).contains("device.lock");
     }

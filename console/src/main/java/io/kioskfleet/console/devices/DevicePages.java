@@ -1,7 +1,7 @@
 package io.kioskfleet.console.devices;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.timeline.DeviceTimeline;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
@@ -28,14 +28,14 @@ public class DevicePages {
 
     private final DeviceRegistry devices;
     private final OrganisationUnits units;
-    private final AuditChain audit;
+    private final DeviceTimeline timeline;
     private final ZoneId zone;
 
-    public DevicePages(DeviceRegistry devices, OrganisationUnits units, AuditChain audit,
+    public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline,
                        @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
         this.devices = devices;
         this.units = units;
-        this.audit = audit;
+        this.timeline = timeline;
         this.zone = zone;
     }
 
@@ -64,7 +64,7 @@ public class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("zone", zone);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
-        model.addAttribute("timeline", audit.readableBy(actor) ? audit.forTarget(actor, id) : null);
+        model.addAttribute("timeline", timeline.of(actor, id));
         return "device";
     }
 }

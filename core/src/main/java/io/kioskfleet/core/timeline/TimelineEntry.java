@@ -1,0 +1,21 @@
+package io.kioskfleet.core.timeline;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One thing that happened to a device.
+ *
+ * @param at     when
+ * @param kind   what sort of thing: {@code change}, {@code command} or {@code session}
+ * @param what   the action, command type or session end (a stable word, translated by the console)
+ * @param detail who did it, the command's state, or the session's state
+ * @param ref    the id to look it up by (audit event, command or session)
+ */
+public record TimelineEntry(Instant at, String kind, String what, String detail, String ref) {
+
+    public TimelineEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(kind, "kind");
+    }
+}
