@@ -1,5 +1,7 @@
 package io.kioskfleet.agent;
 
+import io.kioskfleet.protocol.faults.FaultCategory;
+import io.kioskfleet.protocol.faults.FaultReport;
 import io.kioskfleet.protocol.checkin.CheckInAnswer;
 import io.kioskfleet.protocol.checkin.CheckInRequest;
 import io.kioskfleet.protocol.checkin.DeviceActivity;
@@ -75,6 +77,16 @@ public final class DeviceAgent {
     /** Tells the server the device received command {@code commandId}. */
     public CommandReceipt acknowledge(String commandId) {
         return withServer((client, identity) -> client.acknowledge(identity.deviceId(), state.keys(), commandId));
+    }
+
+    /** Reports a fault of this device to the server, with an id of its own so a resend is kept once. */
+    public void reportFault(FaultCategory category, String message, String logExcerpt) {
+        FaultReport report = new FaultReport(java.util.UUID.randomUUID().toString(), category, message, logExcerpt,
+            java.time.Instant.now());
+        withServer((client, identity) -> {
+            client.reportFault(identity.deviceId(), state.keys(), report);
+            return null;
+        });
     }
 
     /** Reports the outcome of command {@code commandId}. */

@@ -5,6 +5,7 @@ import io.kioskfleet.protocol.checkin.CheckInRequest;
 import io.kioskfleet.protocol.checkin.ManagedState;
 import io.kioskfleet.protocol.commands.CommandReceipt;
 import io.kioskfleet.protocol.commands.CommandResult;
+import io.kioskfleet.protocol.faults.FaultReport;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.sessions.SessionEnd;
@@ -134,6 +135,11 @@ public final class FleetServerClient implements AutoCloseable {
     public SessionReceipt attest(String deviceId, DeviceKeyPair keys, WipeAttestation attestation) {
         return signedCall(SESSIONS_PATH + "/" + attestation.sessionId() + "/attestation",
             ProtocolJson.MAPPER.writeValueAsBytes(attestation), deviceId, keys, SessionReceipt.class);
+    }
+
+    /** Reports a fault of the device (sending the same report again is harmless). */
+    public void reportFault(String deviceId, DeviceKeyPair keys, FaultReport report) {
+        withRetries(() -> execute(signed("/agent/v1/faults", ProtocolJson.MAPPER.writeValueAsBytes(report), deviceId, keys)));
     }
 
     private <T> T signedCall(String path, byte[] body, String deviceId, DeviceKeyPair keys, Class<T> answerType) {

@@ -23,6 +23,7 @@ import io.kioskfleet.core.store.StoreClock;
 import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.overview.FleetOverview;
 import io.kioskfleet.core.timeline.DeviceTimeline;
+import io.kioskfleet.core.faults.DeviceFaults;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.checkin.PresenceRepository;
@@ -88,8 +89,14 @@ public class CoreConfiguration {
     }
 
     @Bean
-    DeviceTimeline deviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions) {
-        return new DeviceTimeline(devices, audit, commands, sessions);
+    DeviceTimeline deviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions,
+                                  DeviceFaults faults) {
+        return new DeviceTimeline(devices, audit, commands, sessions, faults);
+    }
+
+    @Bean
+    DeviceFaults deviceFaults(FleetStore store, DeviceRegistry devices, Clock clock) {
+        return new DeviceFaults(store, devices, clock);
     }
 
     @Bean

@@ -46,6 +46,11 @@ public final class EnrolledLaptop {
         return agent.checkIn(DeviceActivity.IDLE, "3F-A-12");
     }
 
+    /** Reports a fault through the real agent. */
+    public void reportFault(io.kioskfleet.protocol.faults.FaultCategory category, String message, String log) {
+        agent.reportFault(category, message, log);
+    }
+
     public String deviceId() {
         return identity.deviceId();
     }

@@ -5,6 +5,7 @@ import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.commands.CommandQuery;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.faults.DeviceFaults;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.store.PageRequest;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Puts a device's history in one list, newest first: the admin changes (from the audit chain,
- * for those who may read it), the commands sent to it and its sessions with how their wipe
- * ended. Each part shows at most {@value #PER_PART} entries.
+ * for those who may read it), the commands sent to it, its sessions with how their wipe ended,
+ * and the faults it reported. Each part shows at most {@value #PER_PART} entries.
  */
 public final class DeviceTimeline {
 
@@ -24,8 +25,11 @@ public final class DeviceTimeline {
     private final AuditChain audit;
     private final DeviceCommands commands;
     private final SessionLedger sessions;
+    private final DeviceFaults faults;
 
-    public DeviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions) {
+    public DeviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions,
+                          DeviceFaults faults) {
+        this.faults = faults;
         this.devices = devices;
         this.audit = audit;
         this.commands = commands;
@@ -46,6 +50,9 @@ public final class DeviceTimeline {
         sessions.ofDevice(actor, deviceId, new PageRequest(0, PER_PART)).items()
             .forEach(session -> entries.add(new TimelineEntry(session.startedAt(), "session",
                 session.endReason() == null ? "RUNNING" : session.endReason().name(), session.state().name(), session.id())));
+        faults.ofDevice(actor, deviceId, new PageRequest(0, PER_PART)).items()
+            .forEach(fault -> entries.add(new TimelineEntry(fault.observedAt(), "fault", fault.category().name(),
+                fault.message(), fault.id())));
         entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
     }

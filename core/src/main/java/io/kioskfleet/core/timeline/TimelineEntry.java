@@ -7,7 +7,7 @@ import java.util.Objects;
  * One thing that happened to a device.
  *
  * @param at     when
- * @param kind   what sort of thing: {@code change}, {@code command} or {@code session}
+ * @param kind   what sort of thing: {@code change}, {@code command}, {@code session} or {@code fault}
  * @param what   the action, command type or session end (a stable word, translated by the console)
  * @param detail who did it, the command's state, or the session's state
  * @param ref    the id to look it up by (audit event, command or session)

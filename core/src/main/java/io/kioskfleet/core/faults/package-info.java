@@ -1,0 +1,2 @@
+/** Faults devices report about themselves, kept per month, for the helpdesk. */
+package io.kioskfleet.core.faults;
