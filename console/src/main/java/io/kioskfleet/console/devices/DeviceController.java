@@ -34,16 +34,17 @@ public class DeviceController {
         this.devices = devices;
     }
 
-    /** Devices by serial, filtered by unit ({@code ou}, with sub-units unless {@code subUnits=false}), status and text. */
+    /** Devices by serial, filtered by unit ({@code ou}, with sub-units unless {@code subUnits=false}), status, text and tag. */
     @GetMapping
     public Page<Device> list(Actor actor,
                              @RequestParam(required = false) String ou,
                              @RequestParam(defaultValue = "true") boolean subUnits,
                              @RequestParam(required = false) DeviceStatus status,
                              @RequestParam(name = "q", required = false) String text,
+                             @RequestParam(required = false) String tag,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        return devices.search(actor, new DeviceQuery(ou, subUnits, status, text), new PageRequest(page, size));
+        return devices.search(actor, new DeviceQuery(ou, subUnits, status, text, tag), new PageRequest(page, size));
     }
 
     @GetMapping("/{id}")

@@ -42,8 +42,9 @@ public class DevicePages {
     @GetMapping("/devices")
     public String list(Actor actor, Model model, @RequestParam(required = false) String ou,
                        @RequestParam(required = false) DeviceStatus status, @RequestParam(name = "q", required = false) String text,
+                       @RequestParam(required = false) String tag,
                        @RequestParam(defaultValue = "0") int page) {
-        DeviceQuery query = new DeviceQuery(ou, true, status, text);
+        DeviceQuery query = new DeviceQuery(ou, true, status, text, tag);
         Page<Device> found = devices.search(actor, query, new PageRequest(page, PAGE_SIZE));
         List<OrganisationUnit> all = units.all();
         model.addAttribute("actor", actor);

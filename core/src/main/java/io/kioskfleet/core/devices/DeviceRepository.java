@@ -142,6 +142,9 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         if (query.status() != null) {
             parts.add(eq("status", query.status()));
         }
+        if (query.tag() != null) {
+            parts.add(eq("tags", query.tag()));
+        }
         if (query.text() != null) {
             Pattern contains = Pattern.compile(Pattern.quote(query.text()), Pattern.CASE_INSENSITIVE);
             parts.add(or(regex("serial", contains), regex("model", contains), regex("assetTag", contains),

@@ -135,6 +135,10 @@ class DeviceRegistryTest {
         assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, "s-00"), new PageRequest(0, 50)).total()).isEqualTo(2);
         assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, "broken"), new PageRequest(0, 50)).total()).isZero();
         assertThat(devices.search(ADMIN, new DeviceQuery(hq.id(), false, null, null), new PageRequest(0, 50)).total()).isZero();
+        assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, null, "shared"), new PageRequest(0, 50)).total())
+            .isEqualTo(9);
+        assertThat(devices.search(ADMIN, new DeviceQuery(null, true, null, null, "share"), new PageRequest(0, 50)).total())
+            .isZero();
     }
 
     @Test
