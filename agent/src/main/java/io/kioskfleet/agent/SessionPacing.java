@@ -15,9 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public record SessionPacing(Duration shortestPause, Duration longestPause, Duration shortestSession,
                             Duration longestSession) {
 
-    /** Sessions of 20 s to 2 min with 10 s to 1 min between them: a busy demo, not a real office day. */
-    public static final SessionPacing DEMO = new SessionPacing(Duration.ofSeconds(10), Duration.ofSeconds(60),
-        Duration.ofSeconds(20), Duration.ofSeconds(120));
+    /**
+     * Sessions of 15 s to 1 min with 5 to 30 s between them: a busy demo (the first sessions are
+     * verified within a minute), not a real office day.
+     */
+    public static final SessionPacing DEMO = new SessionPacing(Duration.ofSeconds(5), Duration.ofSeconds(30),
+        Duration.ofSeconds(15), Duration.ofSeconds(60));
 
     public SessionPacing {
         if (shortestPause.isNegative() || longestPause.compareTo(shortestPause) < 0 || shortestSession.isNegative()

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class DemoFleetFileTest {
         assertThat(file.getFileName()).hasToString(DemoFleetFile.NAME);
         assertThat(read.getProperty("token")).isEqualTo("kfet_secret");
         assertThat(read.getProperty("serials")).isEqualTo("KF-1,KF-2");
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
     }
 }
