@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +33,13 @@ public final class AgentCommand {
           wipe       erase the ended session's directory and attest it: --state-dir DIR --dir SESSION_DIR
                      (keeps only files the held policy's wipe.preserve matches; the areas are the
                      subdirectories sessionProfile, downloads, browserData, caches and temp)
+          simulate   run many virtual laptops in this process, for demos and load:
+                     --server URL --token TOKEN --serials FILE_OR_LIST --state-dir DIR
+                     [--interval-seconds S] [--duration-seconds D]
+                     (one device per serial, pre-registered and enrolled by the multi-use TOKEN once,
+                     state in DIR/<serial>; each checks in every S seconds, or as the server says,
+                     and holds guest sessions ended and wiped with an attestation; prints a summary
+                     every 30 s; runs until Ctrl-C or for D seconds)
           version    print the agent version
           help       print this text
 
@@ -70,6 +78,10 @@ public final class AgentCommand {
                 }
                 case "wipe" -> {
                     return wipe(CommandOptions.parse(options, Set.of("state-dir", "dir")));
+                }
+                case "simulate" -> {
+                    return simulate(CommandOptions.parse(options,
+                        Set.of("server", "token", "serials", "state-dir", "interval-seconds", "duration-seconds")));
                 }
                 case "version", "--version" -> {
                     out.println("kioskfleet-agent " + version());
@@ -147,6 +159,48 @@ public final class AgentCommand {
         out.println("remaining manifest " + attestation.remainingDigest());
         out.println("session " + report.receipt().sessionId() + " " + report.receipt().state());
         return 0;
+    }
+
+    private int simulate(CommandOptions options) {
+        Duration interval = secondsOrNull(options, "interval-seconds");
+        Duration duration = secondsOrNull(options, "duration-seconds");
+        SimulationPlan plan = new SimulationPlan(URI.create(options.required("server")), options.required("token"),
+            SimulationPlan.serialsFrom(options.required("serials")), Path.of(options.required("state-dir")), interval,
+            SessionPacing.DEMO);
+        FleetSimulator simulator = new FleetSimulator(plan, version(), out, err);
+        Thread stopOnExit = new Thread(simulator::close, "kioskfleet-simulator-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        out.println("simulate: " + plan.serials().size() + " devices against " + plan.server()
+            + (duration == null ? " until Ctrl-C" : " for " + duration.toSeconds() + " s"));
+        simulator.start();
+        try {
+            simulator.awaitStop(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        simulator.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook has already stopped the simulator
+        }
+        return 0;
+    }
+
+    private static Duration secondsOrNull(CommandOptions options, String name) {
+        String text = options.optional(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number of seconds above 0");
     }
 
     private static StateDirectory state(CommandOptions options) {

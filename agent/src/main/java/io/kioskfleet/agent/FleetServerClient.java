@@ -21,27 +21,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The device's side of the wire: enrolls, and sends signed check-ins, command answers, session events and wipe
  * attestations to one KioskFleet server
- * over a pooled Apache HttpClient with timeouts. A request that gets no answer or a 5xx is sent
+ * over a pooled Apache HttpClient with timeouts ({@link FleetConnections}). A request that gets no answer or a 5xx is sent
  * again after a growing wait, signed afresh each time (a new timestamp and nonce, as the server
  * refuses a nonce it has seen); a 4xx is a {@link ServerRefusal} and is not retried.
  */
@@ -51,36 +43,34 @@ public final class FleetServerClient implements AutoCloseable {
     static final String CHECK_IN_PATH = "/agent/v1/check-in";
     static final String COMMANDS_PATH = "/agent/v1/commands/";
     static final String SESSIONS_PATH = "/agent/v1/sessions";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI server;
     private final RetryPolicy retry;
     private final Clock clock;
-    private final CloseableHttpClient http;
+    private final FleetConnections connections;
+    private final boolean ownsConnections;
 
     /**
+     * A client with its own small connection pool, closed with it.
+     *
      * @param server the server's base address, e.g. {@code https://fleet.example.lg.jp}
      */
     public FleetServerClient(URI server, RetryPolicy retry, Clock clock) {
+        this(server, retry, clock, FleetConnections.pooled(4), true);
+    }
+
+    private FleetServerClient(URI server, RetryPolicy retry, Clock clock, FleetConnections connections,
+                              boolean ownsConnections) {
         this.server = withoutTrailingSlash(server);
         this.retry = retry;
         this.clock = clock;
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
-                .setSocketTimeout(Timeout.of(ANSWER_TIMEOUT))
-                .build())
-            .setMaxConnTotal(4)
-            .setMaxConnPerRoute(4)
-            .build();
-        this.http = HttpClients.custom()
-            .setConnectionManager(pool)
-            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(ANSWER_TIMEOUT)).build())
-            .disableAutomaticRetries() // retried here, re-signed each time
-            .disableCookieManagement()
-            .evictIdleConnections(Timeout.of(1, TimeUnit.MINUTES))
-            .build();
+        this.connections = connections;
+        this.ownsConnections = ownsConnections;
+    }
+
+    /** A client over {@code connections}, shared with other clients: closing this client leaves them open. */
+    public static FleetServerClient sharing(URI server, FleetConnections connections, RetryPolicy retry, Clock clock) {
+        return new FleetServerClient(server, retry, clock, connections, false);
     }
 
     /** A client with the default retry policy and the system clock. */
@@ -214,7 +204,7 @@ public final class FleetServerClient implements AutoCloseable {
     }
 
     private Answer execute(HttpPost post) throws IOException {
-        return http.execute(post, FleetServerClient::answerOf);
+        return connections.http().execute(post, FleetServerClient::answerOf);
     }
 
     private static Answer answerOf(ClassicHttpResponse response) throws IOException {
@@ -252,7 +242,9 @@ public final class FleetServerClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        if (ownsConnections) {
+            connections.close();
+        }
     }
 
     /** One HTTP answer, read whole. */

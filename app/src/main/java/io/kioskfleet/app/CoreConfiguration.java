@@ -2,6 +2,7 @@ package io.kioskfleet.app;
 
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.demo.DemoOrganisation;
+import io.kioskfleet.core.enrollment.EnrollmentTokens;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.ous.OrganisationUnits;
@@ -101,8 +102,8 @@ public class CoreConfiguration {
 
     @Bean
     DemoOrganisation demoOrganisation(OrganisationUnits units, DeviceRegistry devices, PolicyLibrary policies,
-                                      PolicyAttachments attachments) {
-        return new DemoOrganisation(units, devices, policies, attachments);
+                                      PolicyAttachments attachments, EnrollmentTokens enrollmentTokens) {
+        return new DemoOrganisation(units, devices, policies, attachments, enrollmentTokens);
     }
 
     @Bean

@@ -2,9 +2,12 @@ package io.kioskfleet.app.startup;
 
 import io.kioskfleet.app.KioskFleetProperties;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.demo.DemoFleet;
 import io.kioskfleet.core.demo.DemoOrganisation;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.users.UserAccounts;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the service does once it is up: finish recording changes an earlier stop interrupted,
- * make sure an admin can sign in, seed the demo organisation when asked, and say where the
- * data is.
+ * make sure an admin can sign in, seed the demo organisation when asked (with the file its
+ * simulated fleet starts from), and say where the data is.
  */
 @Component
 public class FirstStart implements ApplicationRunner {
@@ -46,8 +49,11 @@ public class FirstStart implements ApplicationRunner {
             "Created user '{}' with password: {}  (shown only now; set KIOSKFLEET_ADMIN_PASSWORD to choose it)",
             UserAccounts.FIRST_ADMIN, password));
         if (properties.demo() || args.containsOption("demo")) {
-            if (demo.seedIfEmpty()) {
+            Optional<DemoFleet> fleet = demo.seedIfEmpty();
+            if (fleet.isPresent()) {
                 log.info("Seeded the demo organisation (a city hall, five branch offices, their laptops and a guest policy)");
+                Path file = new DemoFleetFile(properties.dataDir()).write(fleet.get());
+                log.info("Wrote what the demo fleet simulator needs to {}", file);
             } else {
                 log.info("Demo data not seeded: the store already holds an organisation");
             }
