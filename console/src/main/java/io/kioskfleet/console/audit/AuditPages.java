@@ -1,35 +1,29 @@
 package io.kioskfleet.console.audit;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.store.PageRequest;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's audit log: the newest changes first, and a button that verifies the whole chain. */
-@Controller
+@ConsolePage
 public class AuditPages {
 
     private static final int PAGE_SIZE = 50;
 
     private final AuditChain chain;
-    private final ZoneId zone;
 
-    public AuditPages(AuditChain chain, @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
+    public AuditPages(AuditChain chain) {
         this.chain = chain;
-        this.zone = zone;
     }
 
     @GetMapping("/audit")
     public String log(Actor actor, Model model, @RequestParam(defaultValue = "0") int page) {
         var events = chain.newestFirst(actor, new PageRequest(page, PAGE_SIZE));
-        model.addAttribute("actor", actor);
-        model.addAttribute("zone", zone);
         model.addAttribute("events", events);
         model.addAttribute("lastPage", Math.max(0, (int) ((events.total() - 1) / PAGE_SIZE)));
         return "audit";

@@ -1,5 +1,6 @@
 package io.kioskfleet.console.devices;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.commands.CommandOrder;
 import io.kioskfleet.core.commands.DeviceCommands;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * confirmation that says how many devices in which units; only then are the commands issued
  * (once, whatever happens to the browser: the confirmation carries an idempotency key).
  */
-@Controller
+@ConsolePage
 public class BulkCommandPages {
 
     /** The actions the list offers; locking a lost device has its own emergency stop. */
@@ -52,7 +52,6 @@ public class BulkCommandPages {
             String unit = units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId());
             perUnit.merge(unit, 1, Integer::sum);
         }
-        model.addAttribute("actor", actor);
         model.addAttribute("type", type);
         model.addAttribute("devices", selected);
         model.addAttribute("perUnit", perUnit);
@@ -63,7 +62,6 @@ public class BulkCommandPages {
     @PostMapping("/devices/commands")
     public String issue(Actor actor, Model model, @RequestParam(name = "device") List<String> deviceIds,
                         @RequestParam CommandType type, @RequestParam String idempotencyKey) {
-        model.addAttribute("actor", actor);
         model.addAttribute("report", commands.issue(actor, new CommandOrder(type, deviceIds, null, null, null, idempotencyKey)));
         return "bulk-done";
     }

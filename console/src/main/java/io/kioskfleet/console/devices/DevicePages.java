@@ -1,5 +1,6 @@
 package io.kioskfleet.console.devices;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.timeline.DeviceTimeline;
 import io.kioskfleet.core.devices.Device;
@@ -10,18 +11,15 @@ import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's device pages: the filterable list and one device with its timeline. */
-@Controller
+@ConsolePage
 public class DevicePages {
 
     private static final int PAGE_SIZE = 50;
@@ -29,14 +27,11 @@ public class DevicePages {
     private final DeviceRegistry devices;
     private final OrganisationUnits units;
     private final DeviceTimeline timeline;
-    private final ZoneId zone;
 
-    public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline,
-                       @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
+    public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline) {
         this.devices = devices;
         this.units = units;
         this.timeline = timeline;
-        this.zone = zone;
     }
 
     @GetMapping("/devices")
@@ -47,7 +42,6 @@ public class DevicePages {
         DeviceQuery query = new DeviceQuery(ou, true, status, text, tag);
         Page<Device> found = devices.search(actor, query, new PageRequest(page, PAGE_SIZE));
         List<OrganisationUnit> all = units.all();
-        model.addAttribute("actor", actor);
         model.addAttribute("query", query);
         model.addAttribute("page", found);
         model.addAttribute("lastPage", Math.max(0, (int) ((found.total() - 1) / PAGE_SIZE)));
@@ -61,9 +55,7 @@ public class DevicePages {
     @GetMapping("/devices/{id}")
     public String device(Actor actor, Model model, @PathVariable String id) {
         Device device = devices.get(actor, id);
-        model.addAttribute("actor", actor);
         model.addAttribute("device", device);
-        model.addAttribute("zone", zone);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         model.addAttribute("timeline", timeline.of(actor, id));
         return "device";

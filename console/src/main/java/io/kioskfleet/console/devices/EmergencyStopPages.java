@@ -1,12 +1,12 @@
 package io.kioskfleet.console.devices;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The emergency stop for a lost laptop: from the device list, "Lock" opens a confirmation that
  * names the device and its unit; confirming locks it (two clicks from a search).
  */
-@Controller
+@ConsolePage
 public class EmergencyStopPages {
 
     private final DeviceRegistry devices;
@@ -33,7 +33,6 @@ public class EmergencyStopPages {
     @GetMapping("/devices/{id}/lock")
     public String confirm(Actor actor, Model model, @PathVariable String id) {
         Device device = devices.get(actor, id);
-        model.addAttribute("actor", actor);
         model.addAttribute("device", device);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         return "lock";

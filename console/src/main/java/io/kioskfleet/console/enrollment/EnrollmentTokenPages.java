@@ -1,15 +1,13 @@
 package io.kioskfleet.console.enrollment;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
 import io.kioskfleet.core.enrollment.EnrollmentTokens;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
-import java.time.ZoneId;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,24 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The console's enrollment tokens: create one for a unit (its secret shown once, to type into
  * the laptops being set up), see how many uses are left, revoke.
  */
-@Controller
+@ConsolePage
 public class EnrollmentTokenPages {
 
     private final EnrollmentTokens tokens;
     private final OrganisationUnits units;
-    private final ZoneId zone;
 
-    public EnrollmentTokenPages(EnrollmentTokens tokens, OrganisationUnits units,
-                                @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
+    public EnrollmentTokenPages(EnrollmentTokens tokens, OrganisationUnits units) {
         this.tokens = tokens;
         this.units = units;
-        this.zone = zone;
     }
 
     @GetMapping("/enrollment-tokens")
     public String list(Actor actor, Model model) {
-        model.addAttribute("actor", actor);
-        model.addAttribute("zone", zone);
         model.addAttribute("tokens", tokens.list(actor));
         model.addAttribute("units", units.all());
         model.addAttribute("unitNames", units.all().stream().collect(Collectors.toMap(OrganisationUnit::id, OrganisationUnit::name)));

@@ -1,14 +1,14 @@
 package io.kioskfleet.console.home;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.overview.FleetOverview;
 import io.kioskfleet.core.ous.OrganisationUnits;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The console's start page: the organisation at a glance and where to go next. */
-@Controller
+@ConsolePage
 public class HomeController {
 
     private final OrganisationUnits units;
@@ -21,7 +21,6 @@ public class HomeController {
 
     @GetMapping("/")
     public String home(Actor actor, Model model) {
-        model.addAttribute("actor", actor);
         model.addAttribute("units", units.all());
         addOverview(actor, model);
         return "home";

@@ -1,13 +1,12 @@
 package io.kioskfleet.console.ous;
 
-import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.ous.OrganisationUnits;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The console's organisation page: headquarters and the branch offices below it, with how far each is. */
-@Controller
+@ConsolePage
 public class OuPages {
 
     private final OrganisationUnits units;
@@ -17,8 +16,7 @@ public class OuPages {
     }
 
     @GetMapping("/ous")
-    public String tree(Actor actor, Model model) {
-        model.addAttribute("actor", actor);
+    public String tree(Model model) {
         model.addAttribute("rows", OuRow.outline(units.tree()));
         return "ous";
     }

@@ -1,5 +1,6 @@
 package io.kioskfleet.console.policies;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.policies.InvalidPolicyException;
@@ -8,7 +9,6 @@ import io.kioskfleet.core.policies.PolicyLibrary;
 import io.kioskfleet.core.policies.PublishDryRun;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.policies.templates.PolicyTemplate;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The console's policy editor: start from a template, edit the YAML draft with its problems
  * shown by line, see what changed and which devices a publish would touch, publish, roll back.
  */
-@Controller
+@ConsolePage
 public class PolicyPages {
 
     private final PolicyLibrary library;
@@ -32,7 +32,6 @@ public class PolicyPages {
 
     @GetMapping("/policies")
     public String list(Actor actor, Model model) {
-        model.addAttribute("actor", actor);
         model.addAttribute("policies", library.list(actor));
         model.addAttribute("templates", PolicyTemplate.all());
         return "policies";
@@ -53,7 +52,6 @@ public class PolicyPages {
     @GetMapping("/policies/{id}")
     public String editor(Actor actor, Model model, @PathVariable String id) {
         Policy policy = library.get(actor, id);
-        model.addAttribute("actor", actor);
         model.addAttribute("policy", policy);
         model.addAttribute("versions", library.versions(actor, id));
         if (policy.latestVersion() > 0 && policy.draftValid()) {

@@ -1,5 +1,6 @@
 package io.kioskfleet.console.users;
 
+import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.input.InvalidInputException;
@@ -9,14 +10,13 @@ import io.kioskfleet.core.users.UserAccounts;
 import io.kioskfleet.core.users.UserDraft;
 import java.util.List;
 import java.util.Set;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's accounts page: who may sign in, with which role and, for branch admins, which units. */
-@Controller
+@ConsolePage
 public class UserPages {
 
     private final UserAccounts accounts;
@@ -29,7 +29,6 @@ public class UserPages {
 
     @GetMapping("/users")
     public String list(Actor actor, Model model) {
-        model.addAttribute("actor", actor);
         model.addAttribute("users", accounts.list(actor));
         model.addAttribute("roles", Role.values());
         model.addAttribute("units", units.all());
