@@ -259,22 +259,6 @@ public final class DeviceRegistry {
         return repository.search(query, ouIds, page);
     }
 
-    /**
-     * How many devices the actor may see are in each status; empty for someone who may not
-     * see devices at all (staff).
-     */
-    public Map<DeviceStatus, Long> countByStatus(Actor actor) {
-        if (!readableBy(actor)) {
-            return Map.of();
-        }
-        Map<DeviceStatus, Long> counts = new java.util.EnumMap<>(DeviceStatus.class);
-        for (DeviceStatus status : DeviceStatus.values()) {
-            counts.put(status, 0L);
-        }
-        summaries(actor).forEach(device -> counts.merge(device.status(), 1L, Long::sum));
-        return counts;
-    }
-
     /** True when the actor may see devices at all (every role but staff). */
     public boolean readableBy(Actor actor) {
         return actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN) || actor.has(Role.HELPDESK)
