@@ -85,6 +85,13 @@ public final class StateDirectory {
         deleteIfThere(SESSION_FILE);
     }
 
+    /** Forgets the enrollment and its policy (the device retired); the key stays, for a later enrollment. */
+    public void forgetEnrollment() {
+        deleteIfThere(IDENTITY_FILE);
+        deleteIfThere(POLICY_FILE);
+        deleteIfThere(LOCKED_FILE);
+    }
+
     /** The reason the device was locked as lost, while it is; empty when it is not locked. */
     public Optional<String> lostMode() {
         Path file = dir.resolve(LOCKED_FILE);
