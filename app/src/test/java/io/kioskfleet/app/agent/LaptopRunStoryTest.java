@@ -13,6 +13,7 @@ import io.kioskfleet.agent.ServerRefusal;
 import io.kioskfleet.agent.StateDirectory;
 import io.kioskfleet.app.ApiClient.Answer;
 import io.kioskfleet.app.RunningServiceTest;
+import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.protocol.faults.FaultCategory;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionStart;
@@ -28,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -59,8 +58,8 @@ class LaptopRunStoryTest extends RunningServiceTest {
     @TempDir
     Path guestDir;
     String branch;
-    /** The device's clock: the test moves it. */
-    final DeviceClock clock = new DeviceClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10)));
+    /** The device's clock: the test moves it, from ten minutes ago. */
+    final SettableClock clock = new SettableClock();
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     volatile Instant lastInput;
     /** False pulls the laptop's network cable: its requests then meet a closed port. */
@@ -68,6 +67,7 @@ class LaptopRunStoryTest extends RunningServiceTest {
 
     @BeforeEach
     void branchWithFiveMinuteSessionsThatKeepTheCertificateStore() {
+        clock.advance(Duration.ofMinutes(-10));
         branch = newBranch(30);
         String yaml = "apiVersion: kioskfleet/v1\nkind: Policy\nmetadata:\n  name: five-minutes\nsettings:\n"
             + "  session:\n    maxLengthMinutes: 5\n    idleLogoutMinutes: 4\n    warningBeforeLogoutMinutes: 1\n"
@@ -239,34 +239,5 @@ class LaptopRunStoryTest extends RunningServiceTest {
         assertThat(sessionState(first)).isEqualTo("VERIFIED");
         assertThat(admin.get("/api/v1/devices/" + deviceId + "/sessions").json().path("total").asLong()).isEqualTo(2);
         assertThat(admin.get("/api/v1/refused-attestations?size=200").body()).doesNotContain(deviceId);
-    }
-
-    /** A device clock the test moves by hand. */
-    static final class DeviceClock extends Clock {
-
-        private volatile Instant now;
-
-        DeviceClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the device clock stays in UTC");
-        }
     }
 }
