@@ -232,4 +232,25 @@ class DeviceRunTest {
     private DeviceCommand command(String id, CommandType type, CommandPayload payload) {
         return new DeviceCommand(id, type, payload, clock.instant(), clock.instant().plus(Duration.ofHours(2)));
     }
+
+    @Test
+    void theRunCommandHoldsASessionUntilItsTimeIsUpAndOnlyOneAgentRunsOnAStateDirectory() throws IOException {
+        enrolledDevice(policy(240, 30, 5, List.of()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AgentCommand command = new AgentCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> run = List.of("run", "--state-dir", stateDir.toString(), "--session-dir", guestDir.toString(),
+            "--desk", "3F-A-12", "--duration-seconds", "2");
+
+        try (RunLock held = RunLock.take(stateDir)) {
+            assertThat(command.run(run)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("another agent runs on " + stateDir);
+        }
+        assertThat(command.run(run)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("policy ", "session ses_", "started (guest, desk 3F-A-12)");
+        assertThat(server.taken("/agent/v1/sessions")).hasSize(1);
+        assertThat(new StateDirectory(stateDir).session().orElseThrow().running()).as("it goes on at the next start").isTrue();
+    }
 }

@@ -149,8 +149,10 @@ class LaptopRunStoryTest extends RunningServiceTest {
         assertThat(new StateDirectory(stateDir).policy().orElseThrow().session().maxLengthMinutes()).isEqualTo(5);
         String sessionId = runningSessionId();
         assertThat(sessionState(sessionId)).isEqualTo("STARTED");
-        assertThat(admin.get("/api/v1/sessions/" + sessionId).json().path("session").path("policyEtag").asString())
-            .isEqualTo(policyEtag);
+        var started = admin.get("/api/v1/sessions/" + sessionId).json().path("session");
+        assertThat(started.path("policyEtag").asString()).isEqualTo(policyEtag);
+        assertThat(started.path("preserveAtStart").get(0).asString()).as("the wipe will be checked against these")
+            .isEqualTo(CERTIFICATES);
 
         guestLeaves("downloads/申請書.pdf", "browserData/Default/History", "sessionProfile/Documents/memo.txt",
             CERTIFICATE_FILE);
