@@ -69,14 +69,9 @@ class LaptopRunStoryTest extends RunningServiceTest {
     void branchWithFiveMinuteSessionsThatKeepTheCertificateStore() {
         clock.advance(Duration.ofMinutes(-10));
         branch = newBranch(30);
-        String yaml = "apiVersion: kioskfleet/v1\nkind: Policy\nmetadata:\n  name: five-minutes\nsettings:\n"
-            + "  session:\n    maxLengthMinutes: 5\n    idleLogoutMinutes: 4\n    warningBeforeLogoutMinutes: 1\n"
-            + "  wipe:\n    preserve:\n      - \"" + CERTIFICATES + "\"\n";
-        String policyId = admin.postBytes("/api/v1/policies?name=" + unique("five"), "application/yaml",
-            yaml.getBytes(StandardCharsets.UTF_8)).text("id");
-        assertThat(admin.post("/api/v1/policies/" + policyId + "/publish", "").status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/ous/" + branch + "/policy", "{\"policyId\":\"" + policyId + "\"}").status())
-            .isEqualTo(200);
+        BranchPolicies.publishFor(admin, branch, "five-minutes",
+            "  session:\n    maxLengthMinutes: 5\n    idleLogoutMinutes: 4\n    warningBeforeLogoutMinutes: 1\n"
+                + "  wipe:\n    preserve:\n      - \"" + CERTIFICATES + "\"\n");
     }
 
     /** An admin registers the serial and creates a token; the laptop enrolls with the real agent. */
