@@ -156,10 +156,15 @@ public final class DeviceRun {
         Instant now = clock.instant();
         if (!now.isBefore(logout.get().at())) {
             logout(current, logout.get().reason(), null);
-        } else if (!logout.get().equals(warned) && SessionLimits.warningAt(policy.session(), logout.get())
-            .filter(at -> !now.isBefore(at)).isPresent()) {
+            return;
+        }
+        boolean warningDue = SessionLimits.warningAt(policy.session(), logout.get()).filter(at -> !now.isBefore(at)).isPresent();
+        if (warningDue && !logout.get().equals(warned)) {
             warned = logout.get();
             notices.warn(logout.get(), policy.device().timeZone());
+        } else if (!warningDue && warned != null) { // input moved the idle logout away: the warning no longer holds
+            warned = null;
+            notices.clearWarning();
         }
     }
 

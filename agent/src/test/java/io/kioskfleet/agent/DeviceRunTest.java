@@ -159,10 +159,18 @@ class DeviceRunTest {
     }
 
     @Test
-    void withNobodyAtTheDeviceTheSessionEndsForIdlenessAndTheNextStartsAtTheNextInput() throws IOException {
+    void withNobodyAtTheDeviceTheSessionEndsForIdlenessAfterAWarningThatInputTakesBackAndTheNextStartsAtTheNextInput()
+        throws IOException {
         DeviceRun device = enrolledDevice(policy(240, 30, 5, List.of()));
         device.tick();
-        clock.advance(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(26));
+        device.tick();
+        assertThat(stateDir.resolve(SessionNotices.WARNING_FILE)).content(StandardCharsets.UTF_8).contains("IDLE", "無操作");
+        lastInput = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        device.tick();
+        assertThat(stateDir.resolve(SessionNotices.WARNING_FILE)).doesNotExist();
+        clock.advance(Duration.ofMinutes(30));
         device.tick();
         assertThat(sessionReports()).hasSize(3).element(1).asString().endsWith(" IDLE");
 
