@@ -57,13 +57,14 @@ public final class DeviceRun {
     private final InputActivity input;
     private final SessionNotices notices;
     /** Commands carried out, by id, so one handed over again (its answer was lost) is only reported again. */
-    private final Map<String, Handled> handled = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, CommandOutcome> handled = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Handled> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CommandOutcome> eldest) {
             return size() > REMEMBERED_COMMANDS;
         }
     };
-    private final Map<String, Handled> unreported = new LinkedHashMap<>();
+    /** Results the server has not taken yet, kept in the state directory too, so a restart reports them. */
+    private final Map<String, CommandOutcome> unreported = new LinkedHashMap<>();
     private Instant nextCheckIn;
     private Duration interval = UNTIL_TOLD;
     private int failedContacts;
@@ -72,10 +73,6 @@ public final class DeviceRun {
     private Instant loggedOutAt;
     private SessionLimits.Logout warned;
     private boolean retired;
-
-    /** A command carried out, and what came of it. */
-    private record Handled(CommandType type, CommandResult result) {
-    }
 
     /**
      * @param clients makes the client for the server the device enrolled with (one pool for the process)
@@ -95,6 +92,10 @@ public final class DeviceRun {
         if (state.identity().isEmpty()) {
             throw new IllegalStateException("not enrolled yet: run 'kioskfleet-agent enroll' first");
         }
+        state.unreportedResults().forEach(outcome -> {
+            unreported.put(outcome.commandId(), outcome);
+            handled.put(outcome.commandId(), outcome);
+        });
         try {
             Files.createDirectories(options.sessionDir());
         } catch (IOException e) {
@@ -283,7 +284,7 @@ public final class DeviceRun {
     }
 
     private void carryOut(DeviceCommand command) {
-        Handled earlier = handled.get(command.id());
+        CommandOutcome earlier = handled.get(command.id());
         if (earlier != null) {
             unreported.putIfAbsent(command.id(), earlier); // its report was lost: report it again, do not repeat it
             reportUnreported();
@@ -296,23 +297,24 @@ public final class DeviceRun {
             return;
         }
         notices.say("command " + command.id() + " " + command.type());
-        Handled done = new Handled(command.type(), run(command));
+        CommandOutcome done = new CommandOutcome(command.id(), command.type(), run(command));
         handled.put(command.id(), done);
         unreported.put(command.id(), done);
+        state.saveUnreportedResults(unreported.values());
         reportUnreported();
     }
 
     private void reportUnreported() {
-        for (Iterator<Map.Entry<String, Handled>> each = unreported.entrySet().iterator(); each.hasNext(); ) {
-            Map.Entry<String, Handled> next = each.next();
+        for (Iterator<CommandOutcome> each = unreported.values().iterator(); each.hasNext(); ) {
+            CommandOutcome next = each.next();
             try {
-                notices.say("  " + agent.report(next.getKey(), next.getValue().result()).state()
-                    + detailOf(next.getValue().result()));
+                notices.say("  " + agent.report(next.commandId(), next.result()).state() + detailOf(next.result()));
             } catch (ServerRefusal closed) {
-                notices.say("  result of " + next.getKey() + " refused: " + closed.getMessage());
+                notices.say("  result of " + next.commandId() + " refused: " + closed.getMessage());
             }
             each.remove();
-            if (next.getValue().type() == CommandType.RETIRE && next.getValue().result().success()) {
+            state.saveUnreportedResults(unreported.values());
+            if (next.type() == CommandType.RETIRE && next.result().success()) {
                 state.forgetEnrollment();
                 retired = true;
                 notices.say("retired: the device left the fleet and forgot its enrollment");

@@ -261,4 +261,26 @@ class DeviceRunTest {
         assertThat(server.taken("/agent/v1/sessions")).hasSize(1);
         assertThat(new StateDirectory(stateDir).session().orElseThrow().running()).as("it goes on at the next start").isTrue();
     }
+
+    @Test
+    void aCommandResultTheServerDidNotTakeIsKeptAndReportedAfterARestartWithoutCarryingTheCommandOutAgain()
+        throws IOException {
+        DeviceRun device = enrolledDevice(policy(240, 30, 5, List.of()));
+        device.tick();
+        server.queue(command("cmd_logout", CommandType.LOGOUT, CommandPayload.NONE));
+        server.failing("/result");
+        clock.advance(Duration.ofSeconds(301));
+        device.tick();
+        assertThat(server.taken("/result")).isEmpty();
+        assertThat(stateDir.resolve(StateDirectory.RESULTS_FILE)).exists();
+
+        server.failing(null);
+        clock.advance(Duration.ofMinutes(1));
+        restarted().tick();
+
+        assertThat(server.taken("/result")).singleElement().extracting(StandInFleetServer.Taken::path)
+            .isEqualTo("/agent/v1/commands/cmd_logout/result");
+        assertThat(stateDir.resolve(StateDirectory.RESULTS_FILE)).doesNotExist();
+        assertThat(sessionReports()).filteredOn(report -> report.startsWith("end ")).hasSize(1);
+    }
 }

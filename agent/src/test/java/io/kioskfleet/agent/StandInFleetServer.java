@@ -32,6 +32,7 @@ final class StandInFleetServer implements AutoCloseable {
     private final List<DeviceCommand> commands = new CopyOnWriteArrayList<>();
     private volatile DevicePolicy policy;
     private volatile boolean down;
+    private volatile String failing;
     private volatile ManagedState deviceState = ManagedState.ENROLLED;
 
     StandInFleetServer(DevicePolicy policy) throws IOException {
@@ -53,6 +54,11 @@ final class StandInFleetServer implements AutoCloseable {
         down = false;
     }
 
+    /** Answers 503 to the paths that contain {@code part} (null: to none). */
+    void failing(String part) {
+        failing = part;
+    }
+
     void queue(DeviceCommand command) {
         commands.add(command);
     }
@@ -69,7 +75,7 @@ final class StandInFleetServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (down) {
+        if (down || failing != null && path.contains(failing)) {
             send(exchange, 503, "{\"type\":\"about:blank\",\"detail\":\"down for maintenance\"}");
             return;
         }
