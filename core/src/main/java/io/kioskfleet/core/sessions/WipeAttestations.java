@@ -90,7 +90,7 @@ public final class WipeAttestations {
             "session " + sessionId + " has not ended; report its end first");
         checkTimes(session, attestation, now);
         checkManifest(attestation);
-        checkPreserveWithinPolicy(device, attestation);
+        checkPreserveWithinPolicy(device, session, attestation);
         StoredAttestation stored = new StoredAttestation(sessionId, device.deviceId(), device.ouId(), now, sourceAddress,
             attestation);
         if (!sessions.insertAttestation(stored)) {
@@ -132,11 +132,18 @@ public final class WipeAttestations {
         }
     }
 
-    private void checkPreserveWithinPolicy(AuthenticatedDevice device, WipeAttestation attestation) {
-        Set<String> allowed = Set.copyOf(policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
+    /**
+     * The patterns must be the policy's the device held when the session started, if the server
+     * knew it then (else, those of the policy in force now): a policy changed during the session
+     * neither refuses an honest wipe nor widens what the session may keep.
+     */
+    private void checkPreserveWithinPolicy(AuthenticatedDevice device, Session session, WipeAttestation attestation) {
+        Set<String> allowed = Set.copyOf(session.preserveAtStart() != null ? session.preserveAtStart()
+            : policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
         for (String pattern : attestation.preserved()) {
             requireThat(allowed.contains(pattern), "preserve-wider-than-policy",
-                "the device kept " + pattern + ", which its policy's wipe.preserve does not list");
+                "the device kept " + pattern + ", which the wipe.preserve of the policy "
+                    + (session.preserveAtStart() != null ? "it held at the session's start" : "in force now") + " does not list");
         }
     }
 
