@@ -59,10 +59,4 @@ public class TicketConfiguration {
         automatic.listenTo(faults, wipes, delivery);
         return automatic;
     }
-
-    /** Ticket changes go nowhere else until the outbox is wired. */
-    @Bean
-    TicketEvents ticketEvents() {
-        return TicketEvents.NONE;
-    }
 }

@@ -91,6 +91,8 @@ class RoleMatrixTest extends RunningServiceTest {
                 200, 404, 200, 403, 403, 401),
             new Row("remote-resolution report", c -> c.get("/api/v1/tickets/report/remote-resolution"),
                 200, 200, 200, 403, 403, 401),
+            new Row("list webhooks", c -> c.get("/api/v1/webhooks"), 200, 403, 403, 403, 403, 401),
+            new Row("list dead letters", c -> c.get("/api/v1/webhooks/dead-letters"), 200, 403, 403, 403, 403, 401),
             new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
 
         List<String> mismatches = new ArrayList<>();
