@@ -107,6 +107,9 @@ class TicketsInBrowserTest extends RunningServiceTest {
         assertThat(browser.findElement(By.id("ticket-state")).getText()).isEqualTo("解決済み");
         assertThat(browser.findElement(By.id("ticket-history")).getText())
             .contains("担当", "リモート操作", "状態変更", "リモートでログアウトして解決");
+
+        browser.get(url("/tickets/report"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-ou='" + branch + "'] .rate")).getText()).isEqualTo("100%");
     }
 
     @Test

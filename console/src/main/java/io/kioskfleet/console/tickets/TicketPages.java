@@ -50,11 +50,20 @@ public class TicketPages {
         return "tickets";
     }
 
+    /** Per branch: how many tickets were resolved remotely, and what the visits cost in travel. */
+    @GetMapping("/tickets/report")
+    public String remoteResolution(Actor actor, Model model) {
+        model.addAttribute("branches", tickets.remoteResolution(actor, null, null));
+        return "tickets-report";
+    }
+
     @GetMapping("/tickets/{id}")
     public String ticket(Actor actor, Model model, @PathVariable String id) {
         model.addAttribute("details", tickets.get(actor, id));
         model.addAttribute("remoteActions", Tickets.REMOTE_ACTIONS);
         model.addAttribute("me", actor.username());
+        model.addAttribute("priorities", TicketPriority.values());
+        model.addAttribute("categories", TicketCategory.values());
         return "ticket";
     }
 
@@ -91,6 +100,12 @@ public class TicketPages {
         CommandPayload payload = message == null || message.isBlank() ? CommandPayload.NONE
             : new CommandPayload(new LocalizedText(message, message), null, null);
         return act(actor, model, id, () -> tickets.remoteAction(actor, id, type, payload));
+    }
+
+    @PostMapping("/tickets/{id}/triage")
+    public String triage(Actor actor, Model model, @PathVariable String id, @RequestParam TicketPriority priority,
+                         @RequestParam TicketCategory category) {
+        return act(actor, model, id, () -> tickets.triage(actor, id, priority, category));
     }
 
     @PostMapping("/tickets/{id}/visit")
