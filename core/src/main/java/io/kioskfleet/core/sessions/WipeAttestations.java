@@ -1,5 +1,7 @@
 package io.kioskfleet.core.sessions;
 
+import io.kioskfleet.core.background.Subscribers;
+import java.util.function.Consumer;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.input.InputCheck;
@@ -36,6 +38,7 @@ public final class WipeAttestations {
     private final DeviceCredentialCache credentials;
     private final EffectivePolicies policies;
     private final Clock clock;
+    private final Subscribers<Session> wipeFailed = new Subscribers<>("wipe failed");
 
     public WipeAttestations(SessionRepository sessions, DeviceCredentialCache credentials, EffectivePolicies policies,
                             Clock clock) {
@@ -157,6 +160,9 @@ public final class WipeAttestations {
             Session changed = current.inState(outcome);
             try {
                 sessions.replace(changed, current.version());
+                if (outcome == SessionState.WIPE_FAILED) {
+                    wipeFailed.tell(changed);
+                }
                 return changed;
             } catch (VersionConflictException raced) {
                 if (attempt == TRANSITION_ATTEMPTS) {
@@ -164,6 +170,11 @@ public final class WipeAttestations {
                 }
             }
         }
+    }
+
+    /** Calls {@code subscriber} with each session that becomes WIPE_FAILED (once per session). */
+    public void whenWipeFailed(Consumer<Session> subscriber) {
+        wipeFailed.add(subscriber);
     }
 
     /** Malformed bodies are bad input (400), not refused attestations. */
