@@ -1,0 +1,102 @@
+package io.kioskfleet.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.app.RunningServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * IT staff keep the fleet's records from the console's forms: units, single devices, accounts and
+ * API tokens, and are told what is wrong with what they typed in their own language.
+ */
+class ConsoleFormsInBrowserTest extends RunningServiceTest {
+
+    @LocalServerPort
+    int serverPort;
+
+    private ChromeDriver browser;
+
+    @RegisterExtension
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void openSignedIn(String language, String path) throws Exception {
+        browser = Browser.open(language);
+        browser.get("http://127.0.0.1:" + serverPort + path);
+        Browser.signIn(browser, "admin", ADMIN_PASSWORD);
+    }
+
+    private WebElement field(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private void retype(String id, String text) {
+        field(id).clear();
+        field(id).sendKeys(text);
+    }
+
+    @Test
+    void anAdminAddsABranchIsToldInJapaneseWhatIsMissingThenMovesAndRenamesIt() throws Exception {
+        headquartersId();
+        String other = newBranch(10);
+        String name = unique("西部支所");
+        openSignedIn("ja", "/ous");
+
+        field("ou-name").sendKeys(name);
+        retype("ou-travel", "40");
+        field("ou-create").click();
+
+        assertThat(field("ou-errors").getText()).isEqualTo("住所: 支所には住所が必要です");
+
+        field("ou-address").sendKeys("西区1-1");
+        field("ou-create").click();
+        assertThat(field("ou-created").getText()).isEqualTo("組織を追加しました。");
+        assertThat(field("ou-title").getText()).isEqualTo(name);
+
+        retype("ou-name", name + "（移転）");
+        new Select(field("ou-parent")).selectByValue(other);
+        retype("ou-travel", "55");
+        field("ou-save").click();
+
+        assertThat(field("ou-saved").getText()).isEqualTo("保存しました。");
+        assertThat(field("ou-title").getText()).isEqualTo(name + "（移転）");
+        assertThat(new Select(field("ou-parent")).getFirstSelectedOption().getAttribute("value")).isEqualTo(other);
+        assertThat(field("ou-travel").getAttribute("value")).isEqualTo("55");
+    }
+
+    @Test
+    void anAdminPreRegistersOneLaptopWithTagsAndSeesItsPage() throws Exception {
+        String branch = newBranch(30);
+        String serial = unique("ONE");
+        openSignedIn("en", "/devices");
+
+        field("device-new").click();
+        field("device-serial-input").sendKeys("!");
+        new Select(field("device-ou")).selectByValue(branch);
+        field("device-register").click();
+        assertThat(field("device-errors").getText()).contains("Serial", "must be 3 to 64 characters of A-Z a-z 0-9 . _ -");
+
+        retype("device-serial-input", serial);
+        field("device-model").sendKeys("Chromebook 14");
+        field("device-tags").sendKeys("loaner, floor-2");
+        field("device-register").click();
+
+        assertThat(field("device-registered").getText()).startsWith("Pre-registered.");
+        assertThat(field("device-serial").getText()).isEqualTo(serial);
+        assertThat(admin.get("/api/v1/devices?q=" + serial).json().path("items").get(0).path("tags").toString())
+            .contains("loaner", "floor-2");
+    }
+}
