@@ -99,4 +99,42 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         assertThat(admin.get("/api/v1/devices?q=" + serial).json().path("items").get(0).path("tags").toString())
             .contains("loaner", "floor-2");
     }
+
+    @Test
+    void anAdminMakesAnAccountABranchAdminDisablesItAndIssuesAndRevokesAnApiToken() throws Exception {
+        String branch = newBranch(20);
+        String name = unique("yamada").toLowerCase();
+        String id = admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"a-long-password-1\",\"roles\":[\"STAFF\"]}")
+            .text("id");
+        openSignedIn("en", "/users/" + id);
+
+        field("account-role-STAFF").click();
+        field("account-role-BRANCH_ADMIN").click();
+        field("account-save").click();
+        assertThat(field("account-errors").getText()).isEqualTo("Units: a branch admin needs at least one organisation unit");
+
+        new Select(field("account-units")).selectByValue(branch);
+        field("account-enabled").click();
+        field("account-save").click();
+        assertThat(field("account-saved").getText()).isEqualTo("Saved.");
+        assertThat(admin.get("/api/v1/users/" + id).json().path("enabled").asBoolean()).isFalse();
+        assertThat(admin.get("/api/v1/users/" + id).json().path("ouScope").toString()).contains(branch);
+
+        field("account-password").sendKeys("short");
+        field("account-password-set").click();
+        assertThat(field("password-errors").getText()).contains("Password", "must be 12 to 200 characters");
+
+        field("nav-api-tokens").click();
+        field("api-token-name").sendKeys("nightly export");
+        field("api-token-role-FLEET_ADMIN").click();
+        field("api-token-issue").click();
+        String secret = field("issued-api-secret").getText();
+        assertThat(secret).startsWith("kfat_");
+        String tokenId = admin.get("/api/v1/api-tokens").json().get(0).path("id").asString();
+        assertThat(field("api-token-" + tokenId).getText()).contains("nightly export", "Fleet admin", "Usable");
+
+        field("revoke-" + tokenId).click();
+        assertThat(field("api-token-revoked").getText()).isEqualTo("The token is revoked.");
+        assertThat(field("api-token-" + tokenId).getText()).contains("Revoked");
+    }
 }
