@@ -137,4 +137,22 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         assertThat(field("api-token-revoked").getText()).isEqualTo("The token is revoked.");
         assertThat(field("api-token-" + tokenId).getText()).contains("Revoked");
     }
+
+    @Test
+    void anAuditorSearchesTheLogForOneDevicesChangesInJapanese() throws Exception {
+        String branch = newBranch(25);
+        String deviceId = admin.post("/api/v1/devices", "{\"serial\":\"" + unique("AUDS") + "\",\"ouId\":\"" + branch + "\"}")
+            .text("id");
+        admin.post("/api/v1/devices/" + deviceId + "/retire", "{\"reason\":\"broken screen\"}");
+        openSignedIn("ja", "/audit");
+
+        field("audit-target").sendKeys(deviceId);
+        field("audit-action").sendKeys("device.");
+        field("audit-search-apply").click();
+
+        assertThat(field("audit-found").getText()).contains("2 件見つかりました");
+        assertThat(field("audit-events").getText()).contains("device.retire", "device.preregister", deviceId);
+        field("audit-search-clear").click();
+        assertThat(browser.findElements(By.id("audit-found"))).isEmpty();
+    }
 }
