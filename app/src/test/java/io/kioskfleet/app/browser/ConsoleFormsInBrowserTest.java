@@ -155,4 +155,20 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         field("audit-search-clear").click();
         assertThat(browser.findElements(By.id("audit-found"))).isEmpty();
     }
+
+    @Test
+    void theEffectivePolicyOfAUnitAndOfADeviceSaysWhereEachSettingComesFrom() throws Exception {
+        String branch = newBranch(35);
+        String serial = unique("EFF");
+        String deviceId = admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}").text("id");
+        openSignedIn("en", "/ous");
+
+        field("effective-" + branch).click();
+        assertThat(field("effective-title").getText()).startsWith("Policy in force for");
+        assertThat(field("effective-settings").getText()).contains("Setting", "Comes from", "Default");
+
+        browser.get("http://127.0.0.1:" + serverPort + "/devices/" + deviceId);
+        field("device-effective-policy").click();
+        assertThat(field("effective-title").getText()).isEqualTo("Policy in force for " + serial);
+    }
 }
