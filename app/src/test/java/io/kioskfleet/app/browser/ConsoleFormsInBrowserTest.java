@@ -48,6 +48,17 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         field(id).sendKeys(text);
     }
 
+    /** Check-ins reach the store with the next presence flush (every few seconds). */
+    private void awaitOnline(String branch) throws InterruptedException {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            if (admin.get("/api/v1/devices?ou=" + branch + "&lastSeen=ONLINE").json().path("total").asInt() == 1) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the laptop's check-ins never reached the store");
+    }
+
     @Test
     void anAdminAddsABranchIsToldInJapaneseWhatIsMissingThenMovesAndRenamesIt() throws Exception {
         headquartersId();
@@ -170,5 +181,32 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         browser.get("http://127.0.0.1:" + serverPort + "/devices/" + deviceId);
         field("device-effective-policy").click();
         assertThat(field("effective-title").getText()).isEqualTo("Policy in force for " + serial);
+    }
+
+    @Test
+    void aLaptopThatNeverCheckedInIsFoundByLastSeenAndItsCheckInsShowOnceItDoes() throws Exception {
+        String branch = newBranch(50);
+        String quiet = unique("QUIET");
+        String talking = unique("TALK");
+        admin.post("/api/v1/devices", "{\"serial\":\"" + quiet + "\",\"ouId\":\"" + branch + "\"}");
+        admin.post("/api/v1/devices", "{\"serial\":\"" + talking + "\",\"ouId\":\"" + branch + "\"}");
+        String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\",\"maxUses\":1}").text("secret");
+        io.kioskfleet.app.agent.EnrolledLaptop laptop = new io.kioskfleet.app.agent.EnrolledLaptop(serverPort).enroll(token, talking);
+        laptop.checkIn();
+        laptop.checkIn();
+        awaitOnline(branch);
+        openSignedIn("en", "/devices?ou=" + branch);
+
+        new Select(field("filter-last-seen")).selectByValue("NEVER");
+        field("filter-apply").click();
+        assertThat(field("device-total").getText()).isEqualTo("1 devices");
+        assertThat(browser.findElements(By.linkText(quiet))).hasSize(1);
+
+        new Select(field("filter-last-seen")).selectByValue("ONLINE");
+        field("filter-apply").click();
+        field("device-total").getText();
+        browser.findElement(By.linkText(talking)).click();
+        assertThat(field("device-check-ins").getText()).isEqualTo("2");
+        assertThat(field("timeline").getText()).contains("Check-in", "Checked in");
     }
 }
