@@ -77,6 +77,7 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("create a unit", c -> c.post("/api/v1/ous",
                 "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),
             new Row("verify the audit chain", c -> c.get("/api/v1/audit/verify"), 200, 403, 403, 200, 403, 401),
+            new Row("search the audit log", c -> c.get("/api/v1/audit/search?action=device."), 200, 403, 403, 200, 403, 401),
             new Row("list accounts", c -> c.get("/api/v1/users"), 200, 403, 403, 200, 403, 401),
             new Row("create an account", c -> c.post("/api/v1/users", "{\"username\":\"" + unique("u").toLowerCase()
                 + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}"), 201, 403, 403, 403, 403, 401),

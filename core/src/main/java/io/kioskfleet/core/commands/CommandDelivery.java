@@ -4,6 +4,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.protocol.commands.CommandReceipt;
@@ -83,7 +84,7 @@ public final class CommandDelivery {
      */
     public CommandReceipt report(AuthenticatedDevice device, String commandId, CommandResult result, String sourceAddress) {
         if (result.detail() != null && result.detail().length() > CommandOrder.MAX_TEXT) {
-            throw new InvalidInputException("detail", "must be at most " + CommandOrder.MAX_TEXT + " characters");
+            throw new InvalidInputException("detail", Rule.TOO_LONG, CommandOrder.MAX_TEXT);
         }
         Command before = ownCommand(device, commandId);
         Instant now = clock.instant();

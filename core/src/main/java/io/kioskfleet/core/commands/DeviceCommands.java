@@ -9,6 +9,7 @@ import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
 import io.kioskfleet.core.store.ConflictException;
@@ -95,7 +96,7 @@ public final class DeviceCommands {
         }
         units.requireInScope(actor, order.ouId());
         if (!units.exists(order.ouId())) {
-            throw new InvalidInputException("ouId", "no organisation unit with id " + order.ouId());
+            throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, order.ouId());
         }
         List<Device> all = new ArrayList<>();
         DeviceQuery inUnit = new DeviceQuery(order.ouId(), true, null, null);

@@ -3,6 +3,7 @@ package io.kioskfleet.core.devices;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -141,6 +142,12 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         }
         if (query.status() != null) {
             parts.add(eq("status", query.status()));
+        }
+        if (query.onlyIds() != null) {
+            parts.add(in("_id", query.onlyIds()));
+        }
+        if (query.exceptIds() != null && !query.exceptIds().isEmpty()) {
+            parts.add(nin("_id", query.exceptIds()));
         }
         if (query.tag() != null) {
             parts.add(eq("tags", query.tag()));

@@ -11,17 +11,17 @@ public final class InputCheck {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Records a problem at {@code path} unless {@code ok}. */
-    public InputCheck require(boolean ok, String path, String message) {
+    /** Records a problem at {@code path}, breaking {@code rule} with {@code args}, unless {@code ok}. */
+    public InputCheck require(boolean ok, String path, Rule rule, Object... args) {
         if (!ok) {
-            errors.add(new FieldError(path, message));
+            reject(path, rule, args);
         }
         return this;
     }
 
     /** Records a problem unconditionally. */
-    public InputCheck reject(String path, String message) {
-        errors.add(new FieldError(path, message));
+    public InputCheck reject(String path, Rule rule, Object... args) {
+        errors.add(FieldError.of(path, rule, args));
         return this;
     }
 

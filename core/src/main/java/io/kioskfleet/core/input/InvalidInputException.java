@@ -12,8 +12,8 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInputException(String path, String message) {
-        this(List.of(new FieldError(path, message)));
+    public InvalidInputException(String path, Rule rule, Object... args) {
+        this(List.of(FieldError.of(path, rule, args)));
     }
 
     public List<FieldError> errors() {

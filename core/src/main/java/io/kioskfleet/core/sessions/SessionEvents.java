@@ -3,6 +3,7 @@ package io.kioskfleet.core.sessions;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.protocol.policy.DevicePolicy;
@@ -64,13 +65,12 @@ public final class SessionEvents {
     public SessionReceipt end(AuthenticatedDevice device, String sessionId, SessionEnd end) {
         Session current = own(device, sessionId);
         new InputCheck()
-            .require(end.reason() != null, "reason", "is required: TIMEOUT, IDLE, SCHEDULE, USER or COMMAND")
-            .require(end.endedAt() != null, "endedAt", "is required")
+            .require(end.reason() != null, "reason", Rule.NOT_ONE_OF, "TIMEOUT, IDLE, SCHEDULE, USER, COMMAND")
+            .require(end.endedAt() != null, "endedAt", Rule.REQUIRED)
             .orThrow();
         new InputCheck()
-            .require(!end.endedAt().isBefore(current.startedAt()), "endedAt", "must not be before the start "
-                + current.startedAt())
-            .require(!inTheFuture(end.endedAt()), "endedAt", "must not be in the future")
+            .require(!end.endedAt().isBefore(current.startedAt()), "endedAt", Rule.BEFORE, current.startedAt())
+            .require(!inTheFuture(end.endedAt()), "endedAt", Rule.FUTURE)
             .orThrow();
         if (current.state() == SessionState.STARTED) {
             Session ended = current.ended(end);
@@ -112,17 +112,15 @@ public final class SessionEvents {
     private void checkStart(SessionStart start) {
         Optional<Instant> idTime = SessionIds.timeOf(start.sessionId());
         new InputCheck()
-            .require(idTime.isPresent(), "sessionId", "must be ses_ and 20 base32 characters (see SessionIds)")
-            .require(start.startedAt() != null, "startedAt", "is required")
-            .require(start.user() == null || (!start.user().isBlank() && start.user().length() <= MAX_TEXT), "user",
-                "must be null for a guest, or 1 to " + MAX_TEXT + " characters")
-            .require(start.desk() == null || start.desk().length() <= MAX_TEXT, "desk", "must be at most " + MAX_TEXT + " characters")
-            .require(start.policyEtag() == null || start.policyEtag().length() <= MAX_TEXT, "policyEtag", "is too long")
+            .require(idTime.isPresent(), "sessionId", Rule.FORMAT, "ses_ + 20 base32 characters")
+            .require(start.startedAt() != null, "startedAt", Rule.REQUIRED)
+            .require(start.user() == null || (!start.user().isBlank() && start.user().length() <= MAX_TEXT), "user", Rule.LENGTH, 1, MAX_TEXT)
+            .require(start.desk() == null || start.desk().length() <= MAX_TEXT, "desk", Rule.TOO_LONG, MAX_TEXT)
+            .require(start.policyEtag() == null || start.policyEtag().length() <= MAX_TEXT, "policyEtag", Rule.TOO_LONG, MAX_TEXT)
             .orThrow();
         new InputCheck()
-            .require(!inTheFuture(start.startedAt()), "startedAt", "must not be in the future")
-            .require(Duration.between(idTime.get(), start.startedAt()).abs().compareTo(ID_DRIFT) <= 0, "sessionId",
-                "must be made when the session starts (its time is more than a day from startedAt)")
+            .require(!inTheFuture(start.startedAt()), "startedAt", Rule.FUTURE)
+            .require(Duration.between(idTime.get(), start.startedAt()).abs().compareTo(ID_DRIFT) <= 0, "sessionId", Rule.SESSION_ID_TIME)
             .orThrow();
     }
 

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.VersionConflictException;
@@ -180,19 +181,19 @@ public final class WipeAttestations {
     /** Malformed bodies are bad input (400), not refused attestations. */
     private static void checkShape(WipeAttestation attestation) {
         new InputCheck()
-            .require(attestation != null, "", "an attestation is required")
+            .require(attestation != null, "$", Rule.BODY_REQUIRED)
             .orThrow();
         new InputCheck()
-            .require(attestation.sessionId() != null, "sessionId", "is required")
-            .require(attestation.deviceId() != null, "deviceId", "is required")
-            .require(wholeMillis(attestation.wipeStartedAt()), "wipeStartedAt", "is required, in whole milliseconds")
-            .require(wholeMillis(attestation.wipeFinishedAt()), "wipeFinishedAt", "is required, in whole milliseconds")
-            .require(attestation.remainingDigest() != null, "remainingDigest", "is required")
-            .require(attestation.signature() != null, "signature", "is required")
+            .require(attestation.sessionId() != null, "sessionId", Rule.REQUIRED)
+            .require(attestation.deviceId() != null, "deviceId", Rule.REQUIRED)
+            .require(wholeMillis(attestation.wipeStartedAt()), "wipeStartedAt", Rule.WHOLE_MILLISECONDS)
+            .require(wholeMillis(attestation.wipeFinishedAt()), "wipeFinishedAt", Rule.WHOLE_MILLISECONDS)
+            .require(attestation.remainingDigest() != null, "remainingDigest", Rule.REQUIRED)
+            .require(attestation.signature() != null, "signature", Rule.REQUIRED)
             .require(Stream.concat(attestation.erased().stream().map(ErasedArea::area),
                     attestation.remaining().stream().map(RemainingFile::path)).allMatch(text -> text != null),
-                "erased", "every area and remaining path is required")
-            .require(attestation.preserved().stream().allMatch(text -> text != null), "preserved", "must not hold null")
+                "erased", Rule.EMPTY_ITEM)
+            .require(attestation.preserved().stream().allMatch(text -> text != null), "preserved", Rule.EMPTY_ITEM)
             .orThrow();
     }
 
