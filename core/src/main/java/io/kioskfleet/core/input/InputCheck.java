@@ -25,6 +25,20 @@ public final class InputCheck {
         return this;
     }
 
+    /**
+     * Records a problem told only in an English sentence, unless {@code ok}. The console shows
+     * such a sentence as it is in both languages, so prefer a {@link Rule}; this is for checks
+     * too particular to deserve one.
+     */
+    public InputCheck require(boolean ok, String path, String englishSentence) {
+        return require(ok, path, Rule.SENTENCE, englishSentence);
+    }
+
+    /** Records a problem told only in an English sentence; see {@link #require(boolean, String, String)}. */
+    public InputCheck reject(String path, String englishSentence) {
+        return reject(path, Rule.SENTENCE, englishSentence);
+    }
+
     /** True when no problem has been recorded. */
     public boolean passed() {
         return errors.isEmpty();

@@ -16,6 +16,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(FieldError.of(path, rule, args)));
     }
 
+    /** A problem told only in an English sentence; prefer a {@link Rule}, which the console translates. */
+    public InvalidInputException(String path, String englishSentence) {
+        this(path, Rule.SENTENCE, englishSentence);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

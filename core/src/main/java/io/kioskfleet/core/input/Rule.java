@@ -93,7 +93,10 @@ public enum Rule {
      * A policy problem, which carries its own text in both languages: the arguments are the
      * English and the Japanese message, and each bundle picks its own.
      */
-    POLICY("policy", "{0}");
+    POLICY("policy", "{0}"),
+
+    /** A problem told in one English sentence (the argument), for checks without a rule of their own. */
+    SENTENCE("sentence", "{0}");
 
     private final String code;
     private final String english;

@@ -16,6 +16,7 @@ import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
@@ -189,7 +190,7 @@ public final class Tickets {
         Ticket current = visible(actor, id);
         String checked = checkedText(text, "text");
         if (checked == null) {
-            throw new InvalidInputException("text", "must not be blank");
+            throw new InvalidInputException("text", Rule.BLANK);
         }
         Ticket changed = current.commented(line(EntryKind.COMMENT, actor, checked), clock.instant());
         return write(actor, "ticket.comment", current, changed, ANY);
@@ -198,7 +199,7 @@ public final class Tickets {
     /** Moves the ticket to {@code to}, if the transition table allows it and the actor handles it. */
     public Ticket move(Actor actor, String id, TicketState to, String note) {
         if (to == null) {
-            throw new InvalidInputException("state", "is required");
+            throw new InvalidInputException("state", Rule.REQUIRED);
         }
         Ticket current = handled(actor, id);
         requireClaimedBy(actor, current);
@@ -230,7 +231,7 @@ public final class Tickets {
      */
     public Ticket remoteAction(Actor actor, String id, CommandType type, CommandPayload payload) {
         if (type == null || !REMOTE_ACTIONS.contains(type)) {
-            throw new InvalidInputException("type", "must be one of " + REMOTE_ACTIONS);
+            throw new InvalidInputException("type", Rule.NOT_ONE_OF, REMOTE_ACTIONS);
         }
         Ticket current = handled(actor, id);
         requireClaimedBy(actor, current);
@@ -472,7 +473,7 @@ public final class Tickets {
 
     private static String checkedText(String text, String path) {
         if (text != null && text.length() > TicketDraft.MAX_TEXT) {
-            throw new InvalidInputException(path, "must be at most " + TicketDraft.MAX_TEXT + " characters");
+            throw new InvalidInputException(path, Rule.TOO_LONG, TicketDraft.MAX_TEXT);
         }
         return blankToNull(text);
     }
