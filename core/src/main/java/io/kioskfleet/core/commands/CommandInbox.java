@@ -5,16 +5,20 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.background.RepeatingTask;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -60,6 +64,26 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
     synchronized void add(String deviceId, String commandId) {
         entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), new UpdateOptions().upsert(true));
         flagged.add(deviceId);
+    }
+
+    /**
+     * Puts many commands in their devices' inboxes in one unordered write (before the commands
+     * themselves are stored, as {@link #add} does).
+     *
+     * @param commandIdsByDevice one command id per device id
+     */
+    void addAll(Map<String, String> commandIdsByDevice) {
+        if (commandIdsByDevice.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<InboxEntry>> writes = new ArrayList<>(commandIdsByDevice.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        commandIdsByDevice.forEach((deviceId, commandId) ->
+            writes.add(new UpdateOneModel<>(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), upsert)));
+        synchronized (this) {
+            entries.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            flagged.addAll(commandIdsByDevice.keySet());
+        }
     }
 
     /** Takes a command out of its device's inbox; the inbox goes when it is empty. */

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
@@ -185,6 +186,22 @@ public final class DeviceRegistry {
      */
     public Optional<Device> find(String id) {
         return repository.find(id);
+    }
+
+    /**
+     * How many devices a fleet-wide action reaches, for the service's own work (a scheduled wave
+     * acts for the whole fleet, so there is no user to scope by).
+     */
+    public long count(DeviceSelection selection) {
+        return repository.count(selection);
+    }
+
+    /**
+     * The devices a fleet-wide action reaches, in id order after {@code after} (null: from the
+     * first), streamed from one cursor so the fleet is never held in one list; close the stream.
+     */
+    public Stream<DeviceSummary> selected(DeviceSelection selection, String after) {
+        return repository.selected(selection, after);
     }
 
     /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
