@@ -80,6 +80,8 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("list policies", c -> c.get("/api/v1/policies"), 200, 200, 200, 200, 403, 401),
             new Row("create a policy", c -> c.post("/api/v1/policies", "{\"name\":\"" + unique("p").toLowerCase()
                 + "\",\"source\":\"apiVersion: kioskfleet/v1\\nkind: Policy\\nmetadata:\\n  name: x\\n\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("list job runs", c -> c.get("/api/v1/job-runs"), 200, 403, 200, 200, 403, 401),
+            new Row("cancel a job run", c -> c.post("/api/v1/job-runs/run_unknown/cancel", ""), 404, 403, 403, 403, 403, 401),
             new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
 
         List<String> mismatches = new ArrayList<>();
