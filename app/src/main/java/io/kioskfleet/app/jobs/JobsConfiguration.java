@@ -1,19 +1,28 @@
 package io.kioskfleet.app.jobs;
 
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.commands.CommandInbox;
 import io.kioskfleet.core.commands.CommandRepository;
+import io.kioskfleet.core.commands.OverdueCommands;
 import io.kioskfleet.core.commands.RunCommands;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
 import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.findings.Attention;
+import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.jobruns.JobRunRepository;
 import io.kioskfleet.core.jobruns.JobRuns;
 import io.kioskfleet.core.jobruns.RunRecords;
 import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.retention.ExpiredMonths;
+import io.kioskfleet.core.sessions.SessionRepository;
+import io.kioskfleet.core.sessions.UnprovenWipes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.jobs.ScheduledJobs;
 import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +42,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(JobsProperties.class)
 public class JobsConfiguration {
+
+    /** The month collections the retention purge drops once they are older than the retention period. */
+    static final List<String> MONTHLY = List.of("sessions", "attestations", "refused_attestations", "faults");
 
     @Bean
     JobRunRepository jobRunRepository(FleetStore store) {
@@ -71,8 +83,26 @@ public class JobsConfiguration {
     }
 
     @Bean
-    Sweeps sweeps() {
-        return new Sweeps();
+    ComplianceExceptions complianceExceptions(FleetStore store) {
+        return new ComplianceExceptions(store);
+    }
+
+    @Bean
+    OpenFindings openFindings(FleetStore store) {
+        return new OpenFindings(store);
+    }
+
+    @Bean
+    Attention attention(ComplianceExceptions exceptions, OpenFindings findings) {
+        return new Attention(exceptions, findings);
+    }
+
+    @Bean
+    Sweeps sweeps(FleetStore store, RunRecords records, SessionRepository sessions, ComplianceExceptions exceptions,
+                  DeviceRegistry devices, PresenceRepository presence, CommandRepository commands, CommandInbox inbox,
+                  OpenFindings findings, AuditChain audit, Clock clock) {
+        return new Sweeps(records, new UnprovenWipes(sessions), exceptions, devices, presence,
+            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), clock);
     }
 
     @Bean(destroyMethod = "close")

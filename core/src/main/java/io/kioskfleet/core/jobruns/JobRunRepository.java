@@ -12,6 +12,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -128,6 +129,12 @@ public final class JobRunRepository implements DeclaresIndexes {
     List<JobRun> silentSince(Instant silentSince) {
         return runs.find(and(in("state", JobRunState.STARTING, JobRunState.RUNNING, JobRunState.INTERRUPTED),
             lt("heartbeatAt", silentSince))).into(new ArrayList<>());
+    }
+
+    /** The latest completed run of {@code kind}, if any. */
+    Optional<JobRun> lastCompleted(ScheduleKind kind) {
+        return Optional.ofNullable(runs.find(and(eq("kind", kind), eq("state", JobRunState.COMPLETED)))
+            .sort(Sorts.descending("startedAt")).first());
     }
 
     /** One page of the runs matching {@code query}, newest first. */

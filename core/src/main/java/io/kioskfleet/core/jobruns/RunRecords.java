@@ -5,6 +5,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.commands.RunCommands;
+import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.ScheduledFire;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.IdKind;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
@@ -82,6 +85,11 @@ public final class RunRecords {
         return runs.find(id).orElseThrow(() -> new NotFoundException("job run", id));
     }
 
+    /** The latest completed run of {@code kind} (a sweep starts where the last one left off). */
+    public Optional<JobRun> lastCompleted(ScheduleKind kind) {
+        return runs.lastCompleted(kind);
+    }
+
     /** STARTING to RUNNING; false when the run was cancelled (or taken) meanwhile. */
     public boolean begin(String id) {
         return runs.move(id, EnumSet.of(JobRunState.STARTING), JobRunState.RUNNING,
@@ -109,7 +117,7 @@ public final class RunRecords {
     /** Adds commands cancelled (by an admin's cancel) to the run's counts. */
     public void cancelled(String id, long count) {
         if (count > 0) {
-            runs.count(id, java.util.Map.of("cancelled", count));
+            runs.count(id, Map.of("cancelled", count));
         }
     }
 
