@@ -1,32 +1,19 @@
 package io.kioskfleet.bench;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.audit.AuditChain;
-import io.kioskfleet.core.commands.CommandInbox;
-import io.kioskfleet.core.commands.CommandRepository;
-import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.devices.Device;
-import io.kioskfleet.core.devices.DeviceRegistry;
-import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.jobruns.JobRun;
-import io.kioskfleet.core.jobruns.JobRunRepository;
 import io.kioskfleet.core.jobruns.RunRecords;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuDraft;
-import io.kioskfleet.core.ous.OuRepository;
 import io.kioskfleet.core.schedules.FireTrigger;
 import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.ScheduleTarget;
 import io.kioskfleet.core.schedules.ScheduledFire;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IdKind;
-import io.kioskfleet.core.store.IndexBootstrap;
-import io.kioskfleet.core.store.StoreSettings;
-import io.kioskfleet.jobs.waves.Waves;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,46 +34,29 @@ public final class WaveBenchmark {
         int fleetSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Clock clock = Clock.systemUTC();
-        Path dir = Files.createTempDirectory("kioskfleet-bench-");
-        try (FleetStore store = FleetStore.open(new StoreSettings("", dir, "kioskfleet", Duration.ofSeconds(30)))) {
-            AuditChain audit = new AuditChain(store, clock);
-            OuRepository ous = new OuRepository(store);
-            DeviceRepository deviceRepository = new DeviceRepository(store);
-            OrganisationUnits units = new OrganisationUnits(ous, deviceRepository, audit, clock);
-            DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
-            CommandRepository commandRepository = new CommandRepository(store);
-            try (CommandInbox inbox = new CommandInbox(store, Duration.ZERO)) {
-                JobRunRepository runRepository = new JobRunRepository(store);
-                new IndexBootstrap(store).createAll(List.of(audit, ous, deviceRepository, commandRepository, inbox,
-                    runRepository));
-                RunCommands commands = new RunCommands(commandRepository, inbox, clock);
-                RunRecords records = new RunRecords(runRepository, commands, audit, clock);
-                Waves waves = new Waves(records, commands::issue, commands, devices, units, Duration.ofHours(12));
-                System.out.printf("java %s, %d cores; %,d devices, chunks of %,d%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), fleetSize, batchSize);
-                long seeded = System.nanoTime();
-                seed(store, units, fleetSize);
-                System.out.printf("seeded %,d devices in %.1f s%n", fleetSize, (System.nanoTime() - seeded) / 1e9);
+        try (BenchJobs jobs = BenchJobs.open(clock)) {
+            RunRecords records = jobs.records();
+            System.out.printf("%s; %,d devices, chunks of %,d%n", BenchJobs.machine(), fleetSize, batchSize);
+            long seeded = System.nanoTime();
+            seed(jobs.store(), jobs.units(), fleetSize);
+            System.out.printf("seeded %,d devices in %.1f s%n", fleetSize, (System.nanoTime() - seeded) / 1e9);
 
-                {
-                    // What ScheduledJobs.start does for a wave, on this thread so the clock stops when it ends.
-                    long start = System.nanoTime();
-                    String runId = records.open(new ScheduledFire("sch_bench", "bench", ScheduleKind.LOGOUT_AND_WIPE,
-                        ScheduleTarget.wholeFleet(), Duration.ofMinutes(30), batchSize, null, clock.instant(),
-                        FireTrigger.RUN_NOW, 1), token -> true).run().id();
-                    records.begin(runId);
-                    waves.carryOut(records.get(runId));
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    JobRun run = records.get(runId);
-                    long stored = store.database().getCollection("commands").countDocuments();
-                    long inboxes = store.database().getCollection("command_inbox").countDocuments();
-                    System.out.printf("run %s: %s, %,d targets, %,d queued in %d chunks; %,d commands and %,d inbox "
-                        + "entries stored%n", runId, run.state(), run.counts().targets(), run.counts().queued(),
-                        run.chunksDone(), stored, inboxes);
-                    System.out.printf("wave queued in %.2f s (%,.0f commands/s; target: under 20 s for 100,000)%n",
-                        seconds, run.counts().queued() / seconds);
-                }
-            }
+            // What ScheduledJobs.start does for a wave, on this thread so the clock stops when it ends.
+            long start = System.nanoTime();
+            String runId = records.open(new ScheduledFire("sch_bench", "bench", ScheduleKind.LOGOUT_AND_WIPE,
+                ScheduleTarget.wholeFleet(), Duration.ofMinutes(30), batchSize, null, clock.instant(),
+                FireTrigger.RUN_NOW, 1), token -> true).run().id();
+            records.begin(runId);
+            jobs.waves().carryOut(records.get(runId));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            JobRun run = records.get(runId);
+            long stored = jobs.store().database().getCollection("commands").countDocuments();
+            long inboxes = jobs.store().database().getCollection("command_inbox").countDocuments();
+            System.out.printf("run %s: %s, %,d targets, %,d queued in %d chunks; %,d commands and %,d inbox "
+                + "entries stored%n", runId, run.state(), run.counts().targets(), run.counts().queued(),
+                run.chunksDone(), stored, inboxes);
+            System.out.printf("wave queued in %.2f s (%,.0f commands/s; target: under 20 s for 100,000)%n",
+                seconds, run.counts().queued() / seconds);
         }
     }
 
