@@ -3,8 +3,8 @@ package io.kioskfleet.console.home;
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.findings.Attention;
-import io.kioskfleet.core.overview.FleetOverview;
 import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.overview.FleetOverview;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -10,8 +10,8 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
@@ -32,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores commands in {@code commands}. The issue key is unique by index, so a retried issue
@@ -41,6 +43,7 @@ public final class CommandRepository implements DeclaresIndexes {
 
     static final String COLLECTION = "commands";
     private static final int TRANSITION_ATTEMPTS = 4;
+    private static final Logger log = LoggerFactory.getLogger(CommandRepository.class);
 
     private final MongoCollection<Command> commands;
     private final VersionedDocuments<Command> versioned;
@@ -143,13 +146,24 @@ public final class CommandRepository implements DeclaresIndexes {
             try {
                 replace(changed, current.version());
                 if (changed.state() != current.state()) {
-                    listeners.forEach(listener -> listener.moved(current, changed));
+                    tell(current, changed);
                 }
                 return changed;
             } catch (VersionConflictException raced) {
                 if (attempt == TRANSITION_ATTEMPTS) {
                     throw raced;
                 }
+            }
+        }
+    }
+
+    /** A listener's failure (a progress count not written) must not turn a stored change into an error for the device. */
+    private void tell(Command before, Command after) {
+        for (CommandStateListener listener : listeners) {
+            try {
+                listener.moved(before, after);
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on command {} moving to {}: {}", after.id(), after.state(), e.toString());
             }
         }
     }

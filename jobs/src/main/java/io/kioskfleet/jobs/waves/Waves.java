@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -28,8 +30,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SyncTaskExecutor;
 
 /**
@@ -83,6 +83,10 @@ public final class Waves {
             throw new IllegalArgumentException(run.kind() + " is not a wave");
         }
         DeviceSelection selection = selectionOf(run.target());
+        if (selection == null) {
+            records.complete(run.id(), "every unit the schedule names was removed; no device to reach");
+            return;
+        }
         long targets = run.counts().targets();
         if (run.chunksDone() == 0) {
             targets = devices.count(selection);
@@ -115,6 +119,7 @@ public final class Waves {
         return execution.getAllFailureExceptions().stream().findFirst().map(Throwable::toString).orElse("no failure recorded");
     }
 
+    /** The devices the target reaches; null when it named only units and none of them exists any more. */
     private DeviceSelection selectionOf(ScheduleTarget target) {
         Set<String> ouIds = new HashSet<>();
         for (String ouId : target.ouIds()) {
@@ -123,8 +128,8 @@ public final class Waves {
             }
         }
         if (!target.ouIds().isEmpty() && ouIds.isEmpty() && target.tags().isEmpty() && target.deviceIds().isEmpty()) {
-            // Every named unit is gone: reach nothing rather than, by an empty selection, the whole fleet.
-            return new DeviceSelection(Set.of(), List.of(), List.of("none"));
+            // An empty selection would mean the whole fleet: a wave for vanished units reaches nothing instead.
+            return null;
         }
         return new DeviceSelection(ouIds, target.tags(), target.deviceIds());
     }
