@@ -287,5 +287,11 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(browser.findElement(By.id("cancelled-notice")).getText()).contains("取り消しました");
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("取消済み");
         assertThat(browser.findElement(By.id("count-cancelled")).getText()).isEqualTo("2");
+
+        // The dashboard counts what the sweeps found and leads to the list.
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("count-compliance")).getText()).matches("\\d+");
+        browser.findElement(By.id("attention")).findElement(By.linkText("消去未証明")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("要対応");
     }
 }
