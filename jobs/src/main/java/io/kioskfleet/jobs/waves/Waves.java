@@ -147,7 +147,11 @@ public final class Waves {
         return chunk -> {
             List<RunCommands.RunTarget> targets = List.copyOf(chunk.getItems());
             issuer.issue(order, targets);
-            records.chunkDone(order.runId(), chunkNumber[0]++, targets.get(targets.size() - 1).deviceId(), targets.size());
+            if (!records.chunkDone(order.runId(), chunkNumber[0]++, targets.get(targets.size() - 1).deviceId(),
+                targets.size())) {
+                // Another instance took the run over while this one was too slow to show progress: it carries on.
+                throw new IllegalStateException("wave run " + order.runId() + " was taken over by another instance");
+            }
         };
     }
 
