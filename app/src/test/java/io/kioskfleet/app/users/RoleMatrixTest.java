@@ -94,6 +94,8 @@ class RoleMatrixTest extends RunningServiceTest {
                 200, 200, 200, 403, 403, 401),
             new Row("list webhooks", c -> c.get("/api/v1/webhooks"), 200, 403, 403, 403, 403, 401),
             new Row("list dead letters", c -> c.get("/api/v1/webhooks/dead-letters"), 200, 403, 403, 403, 403, 401),
+            new Row("list job runs", c -> c.get("/api/v1/job-runs"), 200, 403, 200, 200, 403, 401),
+            new Row("cancel a job run", c -> c.post("/api/v1/job-runs/run_unknown/cancel", ""), 404, 403, 403, 403, 403, 401),
             new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
 
         List<String> mismatches = new ArrayList<>();

@@ -25,7 +25,7 @@ import io.kioskfleet.core.background.Subscribers;
  * The device's side of commands: handing pending ones over at check-in (a device with none
  * costs no store read), and taking acknowledgements and results, each idempotent. A locked
  * device only receives LOCK and WIPE. Commands past their expiry are marked EXPIRED when the
- * device next checks in, instead of being delivered.
+ * device next checks in, instead of being delivered; a wave's command waits until its not-before time.
  */
 public final class CommandDelivery {
 
@@ -57,7 +57,7 @@ public final class CommandDelivery {
             } else if (command.expiredAt(now)) {
                 commands.transition(id, current -> current.pending() ? current.closed(CommandState.EXPIRED, now) : current);
                 inbox.remove(device.deviceId(), id);
-            } else if (!device.locked() || command.reachesLostDevice()) {
+            } else if (!command.waitingAt(now) && (!device.locked() || command.reachesLostDevice())) {
                 handed.add(commands.transition(id, current -> current.state() == CommandState.QUEUED
                     ? current.delivered(now) : current));
             }

@@ -127,7 +127,8 @@ public final class DeviceCommands {
     private IssueReport.DeviceOutcome create(Actor actor, CommandOrder order, Device device, String id, String issueKey,
                                              Instant now) {
         Command command = new Command(id, device.id(), device.ouId(), order.type(), order.payloadForType(),
-            CommandState.QUEUED, actor.username(), now, now.plus(order.expiresIn()), null, null, null, null, issueKey, 1);
+            CommandState.QUEUED, actor.username(), now, now.plus(order.expiresIn()), null, null, null, null, issueKey, null, null,
+            1);
         try {
             audit.record(actor, Change.created("command.issue", CommandRepository.COLLECTION, "command", id, 1, command),
                 () -> {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
@@ -192,6 +193,22 @@ public final class DeviceRegistry {
      */
     public Optional<Device> findBySerial(String serial) {
         return serial == null ? Optional.empty() : repository.findBySerial(serial);
+    }
+
+    /**
+     * How many devices a fleet-wide action reaches, for the service's own work (a scheduled wave
+     * acts for the whole fleet, so there is no user to scope by).
+     */
+    public long count(DeviceSelection selection) {
+        return repository.count(selection);
+    }
+
+    /**
+     * The devices a fleet-wide action reaches, in id order after {@code after} (null: from the
+     * first), streamed from one cursor so the fleet is never held in one list; close the stream.
+     */
+    public Stream<DeviceSummary> selected(DeviceSelection selection, String after) {
+        return repository.selected(selection, after);
     }
 
     /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
