@@ -20,9 +20,11 @@ import io.kioskfleet.core.store.VersionedDocuments;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -33,6 +35,9 @@ import org.bson.conversions.Bson;
  * by the month they arrived.
  */
 public final class SessionRepository {
+
+    /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
+    private static final int STREAM_BATCH = 1_000;
 
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
@@ -82,6 +87,38 @@ public final class SessionRepository {
             parts.add(eq("state", query.state()));
         }
         return sessions.page(query.from(), query.to(), and(parts), Sorts.descending("startedAt"), page);
+    }
+
+    /**
+     * Hands every session that started from {@code from} to {@code to} on a device of
+     * {@code ouIds} (null: any) to {@code each}, one at a time: a streaming scan of the period's
+     * months that never holds them all. With {@code deviceIds}, only those devices' sessions.
+     */
+    public void forEachSession(Instant from, Instant to, Set<String> ouIds, Collection<String> deviceIds,
+                               Consumer<Session> each) {
+        List<Bson> parts = ofDevicesIn(ouIds, null, "startedAt", from, to);
+        if (deviceIds != null) {
+            parts.add(in("deviceId", deviceIds));
+        }
+        for (MongoCollection<Session> month : sessions.between(from, to)) {
+            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
+        }
+    }
+
+    /**
+     * Hands every accepted attestation kept in the months from {@code from} to {@code to} (the
+     * months of their sessions) of devices in {@code ouIds} (null: any) to {@code each}, one at a
+     * time. With {@code sessionIds}, only those sessions' attestations, whoever signed them.
+     */
+    public void forEachAttestation(Instant from, Instant to, Set<String> ouIds, Collection<String> sessionIds,
+                                   Consumer<StoredAttestation> each) {
+        List<Bson> parts = ofDevicesIn(ouIds, null, "receivedAt", null, null);
+        if (sessionIds != null) {
+            parts.add(in("_id", sessionIds));
+        }
+        for (MongoCollection<StoredAttestation> month : attestations.between(from, to)) {
+            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
+        }
     }
 
     /** One page of refused attestations of devices in {@code ouIds} (null: any), newest first. */
