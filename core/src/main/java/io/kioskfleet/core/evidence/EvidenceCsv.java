@@ -33,7 +33,7 @@ final class EvidenceCsv {
         row(COLUMNS);
         row(line("report", null, String.join(" ", summary.query().ouIds()), null, null, summary.query().from(),
             summary.query().to(), null, summary.chain().intact() ? "AUDIT_CHAIN_INTACT" : "AUDIT_CHAIN_BROKEN", null,
-            null, null, null, null, null, null, null, summary.totals(), "audit chain head " + summary.chain().headHash()));
+            null, null, null, null, null, null, null, summary.totals(), null));
         for (BranchEvidence branch : summary.branches()) {
             row(line("total", branch.name(), branch.ouId(), null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, branch.totals(), branch.devices() + " devices"));
