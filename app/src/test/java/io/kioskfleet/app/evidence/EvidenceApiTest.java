@@ -7,6 +7,7 @@ import io.kioskfleet.app.ApiClient.Answer;
 import io.kioskfleet.app.RunningServiceTest;
 import io.kioskfleet.protocol.signing.EvidenceSignature;
 import io.kioskfleet.protocol.signing.ServerKeys;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,6 +71,20 @@ class EvidenceApiTest extends RunningServiceTest {
         assertThat(csvSignature.verifies(key, csv.body().getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(chain.body().lines().count()).isGreaterThan(1);
         assertThat(chain.body()).contains("\"action\":\"evidence.export\"");
+    }
+
+    @Test
+    void thePdfExportIsAPdfSignedByTheServersKeyWithTheSignatureInItsHeaders() {
+        byte[] key = ServerKeys.fromPem(auditor.getAnything("/api/v1/evidence/public-key").body());
+
+        HttpResponse<byte[]> pdf = auditor.download("/api/v1/evidence/export.pdf?" + period);
+        EvidenceSignature signature = EvidenceSignature.parse(auditor.getAnything("/api/v1/evidence/export.pdf.sig?" + period).body());
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.headers().firstValue("X-KF-Content-SHA256")).hasValue(signature.contentSha256());
+        assertThat(signature.verifies(key, pdf.body())).isTrue();
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code /api/v1/evidence} and {@code /api/v1/audit/export}: the auditors' report (summary, devices,
- * one device's sessions), its CSV export and the audit chain as JSON lines, each with a detached
+ * one device's sessions), its CSV and PDF exports and the audit chain as JSON lines, each with a detached
  * signature ({@code .sig}) by the server's key, whose PEM is at {@code /api/v1/evidence/public-key}.
  */
 @RestController
@@ -92,6 +92,22 @@ public class EvidenceController {
                                @RequestParam(required = false) Instant to,
                                @RequestParam(name = "ou", required = false) List<String> ouIds) {
         return exports.csv(actor, new EvidenceQuery(from, to, ouIds), OutputStream.nullOutputStream()).toText();
+    }
+
+    /** The report's summary as PDF (Japanese, with charts); signed like the CSV, {@code export.pdf.sig} gives the file. */
+    @GetMapping("/evidence/export.pdf")
+    public ResponseEntity<StreamingResponseBody> pdf(Actor actor, @RequestParam(required = false) Instant from,
+                                                     @RequestParam(required = false) Instant to,
+                                                     @RequestParam(name = "ou", required = false) List<String> ouIds) {
+        EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
+        return signedDownload(out -> exports.pdf(actor, query, out), "evidence.pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping(value = "/evidence/export.pdf.sig", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String pdfSignature(Actor actor, @RequestParam(required = false) Instant from,
+                               @RequestParam(required = false) Instant to,
+                               @RequestParam(name = "ou", required = false) List<String> ouIds) {
+        return exports.pdf(actor, new EvidenceQuery(from, to, ouIds), OutputStream.nullOutputStream()).toText();
     }
 
     /** The whole audit chain, one event per line, oldest first, for {@code verify-evidence --audit-chain}. */

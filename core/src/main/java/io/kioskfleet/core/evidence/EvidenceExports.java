@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Writes evidence for the file, streamed: the report as CSV, and the audit chain as JSON lines
+ * Writes evidence for the file, streamed: the report as CSV or PDF, and the audit chain as JSON lines
  * (one event per line, every field the hash covers plus the id and hash). Each export is hashed
  * as it is written and signed by the server's key; the signature is returned to be kept or sent
  * beside it. Every export is noted in the audit chain first.
@@ -42,26 +42,42 @@ public final class EvidenceExports {
     public EvidenceSignature csv(Actor actor, EvidenceQuery query, OutputStream out) {
         CoveredFleet fleet = reports.cover(actor, query);
         reports.note(actor, "evidence.export", query, "csv");
-        return signed(out, writer -> {
+        return signed(out, bytes -> text(bytes, writer -> {
             EvidenceSummary summary = reports.summaryOf(actor, query, fleet);
             EvidenceCsv csv = new EvidenceCsv(writer);
             csv.header(summary);
             reports.forEachDevice(fleet, query, csv::device);
             csv.gaps(summary.gaps());
+        }));
+    }
+
+    /**
+     * Writes the report's summary as PDF (totals, per branch, charts per branch and day, gaps) to
+     * {@code out} and returns its detached signature; logged as {@code evidence.export}.
+     */
+    public EvidenceSignature pdf(Actor actor, EvidenceQuery query, OutputStream out) {
+        CoveredFleet fleet = reports.cover(actor, query);
+        reports.note(actor, "evidence.export", query, "pdf");
+        return signed(out, bytes -> {
+            try {
+                EvidencePdf.write(reports.summaryOf(actor, query, fleet), fleet::nameOf, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
     }
 
     /** Writes the whole audit chain as JSON lines, oldest first, and returns its signature; logged as {@code audit.export}. */
     public EvidenceSignature auditChain(Actor actor, OutputStream out) {
         audit.note(actor, "audit.export", "audit", "chain", Map.of());
-        return signed(out, writer -> audit.forEachInOrder(actor, event -> {
+        return signed(out, bytes -> text(bytes, writer -> audit.forEachInOrder(actor, event -> {
             try {
                 writer.write(CanonicalJson.write(fieldsOf(event)));
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }));
+        })));
     }
 
     /** The server's public key as PEM and its fingerprint, for anyone who verifies exports. */
@@ -87,7 +103,19 @@ public final class EvidenceExports {
         return fields;
     }
 
-    private EvidenceSignature signed(OutputStream out, Consumer<Writer> write) {
+    /** Hands {@code out} to {@code write} as a UTF-8 writer and flushes it. */
+    private static void text(OutputStream out, Consumer<Writer> write) {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write.accept(writer);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code write} on {@code out}, hashing every byte, and signs the hash. */
+    private EvidenceSignature signed(OutputStream out, Consumer<OutputStream> write) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -95,10 +123,9 @@ public final class EvidenceExports {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
         DigestOutputStream hashing = new DigestOutputStream(out, sha256);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(hashing, StandardCharsets.UTF_8));
-        write.accept(writer);
+        write.accept(hashing);
         try {
-            writer.flush();
+            hashing.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,13 +29,22 @@ import io.kioskfleet.protocol.sessions.SessionStart;
 import io.kioskfleet.protocol.sessions.WipeAttestation;
 import io.kioskfleet.protocol.signing.AttestationSignature;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
+import io.kioskfleet.protocol.signing.EvidenceSignature;
+import io.kioskfleet.protocol.signing.ServerKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,6 +238,32 @@ class EvidenceReportsTest {
 
         assertThat(summary.gaps()).filteredOn(gap -> lost.device().deviceId().equals(gap.deviceId()))
             .extracting(EvidenceGap::kind).contains("DEVICE_LOST", "DEVICE_OFFLINE");
+    }
+
+    @Test
+    void thePdfExportShowsTheBranchesInJapaneseWithTheirTotalsAndIsSignedByTheServersKey() throws IOException {
+        Laptop northLaptop = laptopIn(north);
+        attest(northLaptop, endedSession(northLaptop));
+        endedSession(laptopIn(south));
+        EvidenceSigningKey key = EvidenceSigningKey.inDirectory(dataDir);
+        EvidenceExports exports = new EvidenceExports(reports, fleet.audit(), key);
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        EvidenceSignature signature = exports.pdf(AUDITOR, thisMonth(), pdf);
+        EvidenceSignature again = exports.pdf(AUDITOR, thisMonth(), OutputStream.nullOutputStream());
+
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            // NFKC: the font draws 支 and the radical ⽀ with one glyph, and text extraction may name either
+            String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+            assertThat(text).contains("証跡報告書", "北部支所", "南部支所", "予定 expected 2", "検証済 verified 1",
+                "欠落 missing 1", "MISSING");
+        }
+        byte[] publicKey = ServerKeys.fromPem(key.publicKeyPem());
+        assertThat(signature.verifies(publicKey, pdf.toByteArray())).isTrue();
+        assertThat(again).as("the same report gives the same bytes, so a .sig fetched later matches").isEqualTo(signature);
+        byte[] altered = pdf.toByteArray();
+        altered[altered.length / 2] ^= 1;
+        assertThat(signature.verifies(publicKey, altered)).isFalse();
     }
 
     @Test
