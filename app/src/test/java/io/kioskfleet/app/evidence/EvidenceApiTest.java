@@ -11,33 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.Set;
-import io.kioskfleet.core.access.Role;
-import io.kioskfleet.core.store.IdKind;
-import io.kioskfleet.core.users.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** An auditor reads the evidence report over HTTP, downloads its signed exports and checks the signatures. */
 class EvidenceApiTest extends RunningServiceTest {
 
     @LocalServerPort
     int serverPort;
-    @Autowired
-    PasswordEncoder encoder;
     ApiClient auditor;
     String period;
 
     @BeforeEach
     void anAuditor() {
-        String username = unique("auditor").toLowerCase(Locale.ROOT);
-        store.collection("users", User.class).insertOne(new User(IdKind.USER.newId(), username,
-            encoder.encode("auditor-password"), Set.of(Role.AUDITOR), Set.of(), true, Instant.now(), 1));
-        auditor = ApiClient.signedIn(serverPort, username, "auditor-password");
+        auditor = ApiClient.signedIn(serverPort, newAuditor("auditor-password"), "auditor-password");
         Instant now = Instant.now();
         period = "from=" + now.minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "&to="
             + now.plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
