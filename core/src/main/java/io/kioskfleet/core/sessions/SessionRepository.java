@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -74,6 +75,17 @@ public final class SessionRepository {
     /** Stores the attestation of its session; false (nothing written) when the session has one. */
     boolean insertAttestation(StoredAttestation attestation) {
         return insertOnce(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+    }
+
+    /**
+     * Writes many ended sessions and their attestations in bulk, one batch per month, for a
+     * benchmark's seed or a migration: nothing is checked or audited, so never for devices' reports.
+     */
+    public void insertMany(List<Session> many, List<StoredAttestation> proofs) {
+        many.stream().collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
+            .forEach((month, batch) -> sessions.forWriting(month).insertMany(batch));
+        proofs.stream().collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
+            .forEach((month, batch) -> attestations.forWriting(month).insertMany(batch));
     }
 
     void insertRefused(RefusedAttestation attestation) {
