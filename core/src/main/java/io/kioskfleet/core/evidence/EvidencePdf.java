@@ -38,8 +38,8 @@ final class EvidencePdf {
     private static final Color VERIFIED = new Color(0x2E, 0x7D, 0x32);
     private static final Color INK = Color.BLACK;
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MM-dd");
-    private static final float[] BRANCH_COLUMNS = {MARGIN, MARGIN + 150, MARGIN + 195, MARGIN + 245, MARGIN + 295,
-        MARGIN + 340, MARGIN + 385, MARGIN + 430, MARGIN + 475};
+    private static final float[] BRANCH_COLUMNS = {MARGIN, MARGIN + 140, MARGIN + 184, MARGIN + 228, MARGIN + 272,
+        MARGIN + 316, MARGIN + 360, MARGIN + 404, MARGIN + 448};
 
     private final PDDocument document;
     private final PDType0Font font;
@@ -102,8 +102,8 @@ final class EvidencePdf {
 
     private void branchTable(List<BranchEvidence> branches) throws IOException {
         title("拠点別 By branch");
-        row(BRANCH_COLUMNS, "拠点 Branch", "端末 Devices", "予定 Expected", "検証済 Verified", "遅延 Late",
-            "失敗 Failed", "欠落 Missing", "実行中 Running", "率 Share");
+        row(BRANCH_COLUMNS, "拠点", "端末", "予定", "検証済", "遅延", "失敗", "欠落", "実行中", "検証率");
+        row(BRANCH_COLUMNS, "Branch", "Devices", "Expected", "Verified", "Late", "Failed", "Missing", "Running", "Share");
         for (BranchEvidence branch : branches) {
             EvidenceTotals t = branch.totals();
             row(BRANCH_COLUMNS, branch.name(), n(branch.devices()), n(t.expected()), n(t.verified()), n(t.late()),
