@@ -52,6 +52,12 @@ public final class AgentCommand {
                      state in DIR/<serial>; each checks in every S seconds, or as the server says,
                      and holds guest sessions ended and wiped with an attestation; prints a summary
                      every 30 s; runs until Ctrl-C or for D seconds)
+          verify-evidence  check evidence a server exported, without the server:
+                     --export FILE --signature FILE.sig --public-key KEY.pem [--audit-chain CHAIN.jsonl]
+                     (the export's detached signature must be by the key, whose PEM comes from
+                     GET /api/v1/evidence/public-key; every hash of the audit-chain export is
+                     recomputed, and its own CHAIN.jsonl.sig checked when it lies beside it;
+                     exit status 0 valid, 1 invalid, 2 wrong usage or an unreadable file)
           version    print the agent version
           help       print this text
 
@@ -102,6 +108,10 @@ public final class AgentCommand {
                     return simulate(CommandOptions.parse(options,
                         Set.of("server", "token", "serials", "state-dir", "interval-seconds", "duration-seconds")));
                 }
+                case "verify-evidence" -> {
+                    return verifyEvidence(CommandOptions.parse(options,
+                        Set.of("export", "signature", "public-key", "audit-chain")));
+                }
                 case "version", "--version" -> {
                     out.println("kioskfleet-agent " + version());
                     return 0;
@@ -121,6 +131,42 @@ public final class AgentCommand {
         } catch (ServerRefusal | ServerUnreachable | IllegalStateException | UncheckedIOException failed) {
             err.println("kioskfleet-agent " + command + ": " + failed.getMessage());
             return 1;
+        }
+    }
+
+    private int verifyEvidence(CommandOptions options) {
+        Path export = Path.of(options.required("export"));
+        String signature = readable(Path.of(options.required("signature")));
+        EvidenceVerifier verifier = new EvidenceVerifier(readable(Path.of(options.required("public-key"))));
+        requireReadable(export);
+        List<EvidenceVerifier.Finding> findings = new java.util.ArrayList<>();
+        findings.add(verifier.export(export, signature));
+        String chain = options.optional("audit-chain");
+        if (chain != null) {
+            Path chainFile = Path.of(chain);
+            requireReadable(chainFile);
+            Path chainSignature = Path.of(chain + ".sig");
+            if (java.nio.file.Files.exists(chainSignature)) {
+                findings.add(verifier.export(chainFile, readable(chainSignature)));
+            }
+            findings.add(EvidenceVerifier.auditChain(chainFile));
+        }
+        findings.forEach(finding -> (finding.valid() ? out : err).println(finding.message()));
+        return findings.stream().allMatch(EvidenceVerifier.Finding::valid) ? 0 : 1;
+    }
+
+    private static void requireReadable(Path file) {
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file);
+        }
+    }
+
+    /** The file's text; an unreadable file is wrong usage. */
+    private static String readable(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -50,6 +50,18 @@ public final class ApiClient {
         return send(request(path).setHeader("Accept", "*/*").GET());
     }
 
+    /** A GET of a file's raw bytes (a PDF, say) with its headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -97,6 +97,14 @@ public abstract class RunningServiceTest {
         return ApiClient.signedIn(port, username, "branch-password");
     }
 
+    /** A new auditor account signed in with {@code password}; returns its user name. */
+    protected String newAuditor(String password) {
+        String username = unique("auditor").toLowerCase(Locale.ROOT);
+        store.collection("users", User.class).insertOne(new User(IdKind.USER.newId(), username,
+            passwords.encode(password), Set.of(Role.AUDITOR), Set.of(), true, Instant.now(), 1));
+        return username;
+    }
+
     /** A new branch office under headquarters. */
     protected String newBranch(int travelMinutes) {
         String body = "{\"name\":\"" + unique("支所") + "\",\"parentId\":\"" + headquartersId()

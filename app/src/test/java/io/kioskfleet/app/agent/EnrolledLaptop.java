@@ -5,7 +5,9 @@ import io.kioskfleet.agent.EnrolledIdentity;
 import io.kioskfleet.agent.FleetServerClient;
 import io.kioskfleet.agent.RetryPolicy;
 import io.kioskfleet.agent.StateDirectory;
+import io.kioskfleet.app.ApiClient;
 import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.sessions.SessionEndReason;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,25 @@ public final class EnrolledLaptop {
             throw new UncheckedIOException(e);
         }
         this.agent = new DeviceAgent(state, uri -> new FleetServerClient(uri, QUICK, Clock.systemUTC()), "test-agent");
+    }
+
+    /** A laptop an admin pre-registered in {@code ouId}, enrolled with a one-use token, that checked in once (and so holds its policy). */
+    public static EnrolledLaptop enrolledIn(ApiClient admin, int port, String ouId, String serial) {
+        if (admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + ouId + "\"}").status() != 201) {
+            throw new IllegalStateException("could not pre-register " + serial);
+        }
+        String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + ouId + "\",\"maxUses\":1}").text("secret");
+        EnrolledLaptop laptop = new EnrolledLaptop(port).enroll(token, serial);
+        laptop.checkIn();
+        return laptop;
+    }
+
+    /** A guest session that starts, ends on timeout and is wiped in {@code sessionDir}, all by the real agent; returns its id. */
+    public String guestSessionWipedIn(Path sessionDir) {
+        String sessionId = agent.startSession(null, "3F-A-12").sessionId();
+        agent.endSession(SessionEndReason.TIMEOUT);
+        agent.wipe(sessionDir);
+        return sessionId;
     }
 
     public EnrolledLaptop enroll(String token, String serial) {

@@ -51,13 +51,7 @@ class SessionAttestationApiTest extends RunningServiceTest {
     }
 
     private EnrolledLaptop enrolledLaptop() {
-        String serial = unique("SN");
-        assertThat(admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}").status())
-            .isEqualTo(201);
-        String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\",\"maxUses\":1}").text("secret");
-        EnrolledLaptop laptop = new EnrolledLaptop(port).enroll(token, serial);
-        laptop.checkIn();
-        return laptop;
+        return EnrolledLaptop.enrolledIn(admin, port, branch, unique("SN"));
     }
 
     private static void write(Path dir, String relative, String content) throws IOException {

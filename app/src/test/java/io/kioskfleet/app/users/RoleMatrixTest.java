@@ -78,6 +78,13 @@ class RoleMatrixTest extends RunningServiceTest {
                 "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),
             new Row("verify the audit chain", c -> c.get("/api/v1/audit/verify"), 200, 403, 403, 200, 403, 401),
             new Row("search the audit log", c -> c.get("/api/v1/audit/search?action=device."), 200, 403, 403, 200, 403, 401),
+            new Row("read the evidence report", c -> c.get("/api/v1/evidence?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"),
+                200, 403, 403, 200, 403, 401),
+            new Row("export the evidence report as PDF", c -> c.getAnything(
+                "/api/v1/evidence/export.pdf?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"), 200, 403, 403, 200, 403, 401),
+            new Row("export the audit chain", c -> c.get("/api/v1/audit/export"), 200, 403, 403, 200, 403, 401),
+            new Row("read the evidence public key", c -> c.getAnything("/api/v1/evidence/public-key"),
+                200, 200, 200, 200, 200, 401),
             new Row("list accounts", c -> c.get("/api/v1/users"), 200, 403, 403, 200, 403, 401),
             new Row("create an account", c -> c.post("/api/v1/users", "{\"username\":\"" + unique("u").toLowerCase()
                 + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}"), 201, 403, 403, 403, 403, 401),

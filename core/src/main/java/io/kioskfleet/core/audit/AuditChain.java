@@ -2,7 +2,9 @@ package io.kioskfleet.core.audit;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -29,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -290,6 +293,27 @@ public final class AuditChain implements DeclaresIndexes {
     public Optional<AuditEvent> find(Actor actor, String id) {
         requireReader(actor);
         return Optional.ofNullable(events.find(eq("_id", id)).first());
+    }
+
+    /**
+     * Hands every event to {@code each} in chain order, one at a time (each an {@code _id} read,
+     * so the chain is never held whole); for fleet admins and auditors. Stops at the first gap.
+     */
+    public void forEachInOrder(Actor actor, Consumer<AuditEvent> each) {
+        requireReader(actor);
+        for (long seq = 1; ; seq++) {
+            AuditEvent event = events.find(eq("_id", AuditEvent.idFor(seq))).first();
+            if (event == null) {
+                return;
+            }
+            each.accept(event);
+        }
+    }
+
+    /** Hands every event written from {@code from} to {@code to} to {@code each} (one scan); for fleet admins and auditors. */
+    public void forEachBetween(Actor actor, Instant from, Instant to, Consumer<AuditEvent> each) {
+        requireReader(actor);
+        events.find(and(gte("at", from), lt("at", to))).forEach(each);
     }
 
     /**

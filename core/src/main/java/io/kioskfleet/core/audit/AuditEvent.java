@@ -1,11 +1,8 @@
 package io.kioskfleet.core.audit;
 
-import io.kioskfleet.protocol.canonical.CanonicalJson;
-import io.kioskfleet.protocol.canonical.Sha256;
+import io.kioskfleet.protocol.audit.AuditLinkHash;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -44,7 +41,7 @@ public record AuditEvent(
     String hash) {
 
     /** The previous hash of the first event. */
-    public static final String GENESIS_HASH = "0".repeat(64);
+    public static final String GENESIS_HASH = AuditLinkHash.GENESIS;
 
     public AuditEvent {
         Objects.requireNonNull(at, "at");
@@ -73,18 +70,7 @@ public record AuditEvent(
 
     /** The hash this event's content should have; differs from {@link #hash()} when it was altered. */
     public String computeHash() {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("seq", seq);
-        content.put("at", at);
-        content.put("actor", actor);
-        content.put("sourceAddress", sourceAddress);
-        content.put("action", action);
-        content.put("targetType", targetType);
-        content.put("targetId", targetId);
-        content.put("changeKey", changeKey);
-        content.put("before", before);
-        content.put("after", after);
-        content.put("prevHash", prevHash);
-        return Sha256.hex(CanonicalJson.write(content));
+        return AuditLinkHash.of(seq, at, actor, sourceAddress, action, targetType, targetId, changeKey, before, after,
+            prevHash);
     }
 }

@@ -27,7 +27,8 @@ public record AttestationEvidence(boolean signatureVerified, Instant receivedAt,
                                   List<String> preserved, List<RemainingFile> remaining, String remainingDigest,
                                   boolean clean, String signature) {
 
-    static AttestationEvidence of(StoredAttestation stored, boolean signatureVerified) {
+    /** The auditor's reading of a stored attestation whose signature was checked again ({@code signatureVerified}). */
+    public static AttestationEvidence of(StoredAttestation stored, boolean signatureVerified) {
         var attestation = stored.attestation();
         return new AttestationEvidence(signatureVerified, stored.receivedAt(), attestation.wipeStartedAt(),
             attestation.wipeFinishedAt(), attestation.erasedFiles(), attestation.erasedBytes(), attestation.erased(),

@@ -26,11 +26,13 @@ import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -41,6 +43,9 @@ import org.bson.conversions.Bson;
  * by the month they arrived.
  */
 public final class SessionRepository {
+
+    /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
+    private static final int STREAM_BATCH = 1_000;
 
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
@@ -77,6 +82,17 @@ public final class SessionRepository {
     /** Stores the attestation of its session; false (nothing written) when the session has one. */
     boolean insertAttestation(StoredAttestation attestation) {
         return insertOnce(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+    }
+
+    /**
+     * Writes many ended sessions and their attestations in bulk, one batch per month, for a
+     * benchmark's seed or a migration: nothing is checked or audited, so never for devices' reports.
+     */
+    public void insertMany(List<Session> many, List<StoredAttestation> proofs) {
+        many.stream().collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
+            .forEach((month, batch) -> sessions.forWriting(month).insertMany(batch));
+        proofs.stream().collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
+            .forEach((month, batch) -> attestations.forWriting(month).insertMany(batch));
     }
 
     void insertRefused(RefusedAttestation attestation) {
@@ -116,6 +132,38 @@ public final class SessionRepository {
                 .getModifiedCount();
         }
         return changed;
+    }
+
+    /**
+     * Hands every session that started from {@code from} to {@code to} on a device of
+     * {@code ouIds} (null: any) to {@code each}, one at a time: a streaming scan of the period's
+     * months that never holds them all. With {@code deviceIds}, only those devices' sessions.
+     */
+    public void forEachSession(Instant from, Instant to, Set<String> ouIds, Collection<String> deviceIds,
+                               Consumer<Session> each) {
+        List<Bson> parts = ofDevicesIn(ouIds, null, "startedAt", from, to);
+        if (deviceIds != null) {
+            parts.add(in("deviceId", deviceIds));
+        }
+        for (MongoCollection<Session> month : sessions.between(from, to)) {
+            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
+        }
+    }
+
+    /**
+     * Hands every accepted attestation kept in the months from {@code from} to {@code to} (the
+     * months of their sessions) of devices in {@code ouIds} (null: any) to {@code each}, one at a
+     * time. With {@code sessionIds}, only those sessions' attestations, whoever signed them.
+     */
+    public void forEachAttestation(Instant from, Instant to, Set<String> ouIds, Collection<String> sessionIds,
+                                   Consumer<StoredAttestation> each) {
+        List<Bson> parts = ofDevicesIn(ouIds, null, "receivedAt", null, null);
+        if (sessionIds != null) {
+            parts.add(in("_id", sessionIds));
+        }
+        for (MongoCollection<StoredAttestation> month : attestations.between(from, to)) {
+            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
+        }
     }
 
     /** One page of refused attestations of devices in {@code ouIds} (null: any), newest first. */

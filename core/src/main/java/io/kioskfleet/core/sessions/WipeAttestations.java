@@ -68,7 +68,7 @@ public final class WipeAttestations {
     }
 
     /** True when the stored attestation's signature still verifies with its device's enrolled key. */
-    boolean signatureHolds(StoredAttestation stored) {
+    public boolean signatureHolds(StoredAttestation stored) {
         return credentials.enrolledKeyOf(stored.deviceId())
             .map(key -> AttestationSignature.verify(key, stored.attestation())).orElse(false);
     }

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.timeline;
 
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.commands.CommandQuery;
@@ -12,6 +13,7 @@ import io.kioskfleet.core.store.PageRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts a device's history in one list, newest first: the admin changes (from the audit chain,
@@ -39,9 +41,12 @@ public final class DeviceTimeline {
         this.sessions = sessions;
     }
 
-    /** The device's history as far as the actor may see it. */
+    /** The device's history as far as the actor may see it; an auditor's look is itself noted in the audit chain. */
     public List<TimelineEntry> of(Actor actor, String deviceId) {
         devices.get(actor, deviceId);
+        if (actor.has(Role.AUDITOR)) {
+            audit.note(actor, "device.timeline.view", "device", deviceId, Map.of());
+        }
         List<TimelineEntry> entries = new ArrayList<>();
         if (audit.readableBy(actor)) {
             audit.forTarget(actor, deviceId).stream().limit(PER_PART).forEach(event -> entries.add(

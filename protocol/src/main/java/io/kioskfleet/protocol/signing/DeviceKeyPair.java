@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
  * A device's Ed25519 key pair: the private key never leaves the device, the public key is sent
- * once at enrollment. Keys are raw 32-byte Ed25519 keys (RFC 8032); on the wire the public key
+ * once at enrollment. The server's evidence-signing key is a pair of the same kind. Keys are raw 32-byte Ed25519 keys (RFC 8032); on the wire the public key
  * is base64url without padding.
  */
 public final class DeviceKeyPair {
@@ -68,6 +68,11 @@ public final class DeviceKeyPair {
             throw new IllegalArgumentException("an Ed25519 public key has " + KEY_BYTES + " bytes, not " + raw.length);
         }
         return raw;
+    }
+
+    /** The raw 32-byte public key. */
+    public byte[] publicKeyBytes() {
+        return publicKey.getEncoded();
     }
 
     Ed25519PrivateKeyParameters privateKey() {

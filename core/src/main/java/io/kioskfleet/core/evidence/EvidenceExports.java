@@ -1,0 +1,134 @@
+package io.kioskfleet.core.evidence;
+
+import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.audit.AuditEvent;
+import io.kioskfleet.protocol.canonical.CanonicalJson;
+import io.kioskfleet.protocol.signing.EvidenceSignature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Writes evidence for the file, streamed: the report as CSV or PDF, and the audit chain as JSON lines
+ * (one event per line, every field the hash covers plus the id and hash). Each export is hashed
+ * as it is written and signed by the server's key; the signature is returned to be kept or sent
+ * beside it. Every export is noted in the audit chain first.
+ */
+public final class EvidenceExports {
+
+    private final EvidenceReports reports;
+    private final AuditChain audit;
+    private final EvidenceSigningKey key;
+
+    public EvidenceExports(EvidenceReports reports, AuditChain audit, EvidenceSigningKey key) {
+        this.reports = reports;
+        this.audit = audit;
+        this.key = key;
+    }
+
+    /** Writes the report as CSV to {@code out} and returns its detached signature; logged as {@code evidence.export}. */
+    public EvidenceSignature csv(Actor actor, EvidenceQuery query, OutputStream out) {
+        CoveredFleet fleet = reports.cover(actor, query);
+        reports.note(actor, "evidence.export", query, "csv");
+        return signed(out, bytes -> text(bytes, writer -> {
+            EvidenceSummary summary = reports.summaryOf(actor, query, fleet);
+            EvidenceCsv csv = new EvidenceCsv(writer);
+            csv.header(summary);
+            reports.forEachDevice(fleet, query, csv::device);
+            csv.gaps(summary.gaps());
+        }));
+    }
+
+    /**
+     * Writes the report's summary as PDF (totals, per branch, charts per branch and day, gaps) to
+     * {@code out} and returns its detached signature; logged as {@code evidence.export}.
+     */
+    public EvidenceSignature pdf(Actor actor, EvidenceQuery query, OutputStream out) {
+        CoveredFleet fleet = reports.cover(actor, query);
+        reports.note(actor, "evidence.export", query, "pdf");
+        return signed(out, bytes -> {
+            try {
+                EvidencePdf.write(reports.summaryOf(actor, query, fleet), fleet::nameOf, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Writes the whole audit chain as JSON lines, oldest first, and returns its signature; logged as {@code audit.export}. */
+    public EvidenceSignature auditChain(Actor actor, OutputStream out) {
+        audit.note(actor, "audit.export", "audit", "chain", Map.of());
+        return signed(out, bytes -> text(bytes, writer -> audit.forEachInOrder(actor, event -> {
+            try {
+                writer.write(CanonicalJson.write(fieldsOf(event)));
+                writer.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })));
+    }
+
+    /** The server's public key as PEM and its fingerprint, for anyone who verifies exports. */
+    public EvidenceSigningKey key() {
+        return key;
+    }
+
+    static Map<String, Object> fieldsOf(AuditEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", event.id());
+        fields.put("seq", event.seq());
+        fields.put("at", event.at());
+        fields.put("actor", event.actor());
+        fields.put("sourceAddress", event.sourceAddress());
+        fields.put("action", event.action());
+        fields.put("targetType", event.targetType());
+        fields.put("targetId", event.targetId());
+        fields.put("changeKey", event.changeKey());
+        fields.put("before", event.before());
+        fields.put("after", event.after());
+        fields.put("prevHash", event.prevHash());
+        fields.put("hash", event.hash());
+        return fields;
+    }
+
+    /** Hands {@code out} to {@code write} as a UTF-8 writer and flushes it. */
+    private static void text(OutputStream out, Consumer<Writer> write) {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write.accept(writer);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code write} on {@code out}, hashing every byte, and signs the hash. */
+    private EvidenceSignature signed(OutputStream out, Consumer<OutputStream> write) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        DigestOutputStream hashing = new DigestOutputStream(out, sha256);
+        write.accept(hashing);
+        try {
+            hashing.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return key.sign(HexFormat.of().formatHex(sha256.digest()));
+    }
+}
