@@ -1,6 +1,8 @@
 package io.kioskfleet.app.tickets;
 
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.commands.CommandDelivery;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.devices.DeviceRegistry;
@@ -54,9 +56,11 @@ public class TicketConfiguration {
     @Bean
     AutomaticTickets automaticTickets(Tickets tickets, TicketRepository repository, DeviceRegistry devices,
                                       AuditChain audit, Clock clock, DeviceFaults faults, WipeAttestations wipes,
-                                      CommandDelivery delivery) {
+                                      CommandDelivery delivery, ComplianceExceptions exceptions,
+                                      OpenFindings findings) {
         AutomaticTickets automatic = new AutomaticTickets(tickets, repository, devices, audit, clock);
         automatic.listenTo(faults, wipes, delivery);
+        automatic.listenTo(exceptions, findings);
         return automatic;
     }
 }

@@ -1,6 +1,8 @@
 package io.kioskfleet.app.tickets;
 
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.notifications.ComplianceNotices;
 import io.kioskfleet.core.notifications.Outbox;
 import io.kioskfleet.core.notifications.WebhookDeliveries;
 import io.kioskfleet.core.notifications.WebhookEndpoints;
@@ -33,6 +35,14 @@ public class WebhookConfiguration {
     @Bean
     Outbox outbox(FleetStore store, WebhookEndpoints endpoints, WebhookDeliveries deliveries, Clock clock) {
         return new Outbox(store, endpoints, deliveries, clock);
+    }
+
+    /** Every compliance exception the sweeps record goes to the outbox. */
+    @Bean
+    ComplianceNotices complianceNotices(Outbox outbox, ComplianceExceptions exceptions) {
+        ComplianceNotices notices = new ComplianceNotices(outbox);
+        exceptions.whenRaised(notices);
+        return notices;
     }
 
     /** Every ticket change goes to the outbox. */

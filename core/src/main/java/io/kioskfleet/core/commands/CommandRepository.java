@@ -4,14 +4,11 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
@@ -99,16 +96,7 @@ public final class CommandRepository implements DeclaresIndexes {
         if (batch.isEmpty()) {
             return 0;
         }
-        try {
-            return commands.insertMany(batch, new InsertManyOptions().ordered(false)).getInsertedIds().size();
-        } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream()
-                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates || e.getWriteConcernError() != null) {
-                throw e;
-            }
-            return batch.size() - e.getWriteErrors().size();
-        }
+        return batch.size() - DuplicateKeys.insertEach(commands, batch).size();
     }
 
     /**

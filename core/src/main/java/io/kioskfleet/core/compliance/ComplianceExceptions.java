@@ -1,22 +1,17 @@
 package io.kioskfleet.core.compliance;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -64,25 +59,9 @@ public final class ComplianceExceptions implements DeclaresIndexes {
         if (found.isEmpty()) {
             return 0;
         }
-        Set<Integer> refused = new HashSet<>();
-        try {
-            exceptions.insertMany(found, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                refused.add(error.getIndex());
-            }
-        }
-        int added = 0;
-        for (int i = 0; i < found.size(); i++) {
-            if (!refused.contains(i)) {
-                added++;
-                tell(found.get(i));
-            }
-        }
-        return added;
+        List<ComplianceException> added = DuplicateKeys.insertAbsent(exceptions, found);
+        added.forEach(this::tell);
+        return added.size();
     }
 
     private void tell(ComplianceException exception) {

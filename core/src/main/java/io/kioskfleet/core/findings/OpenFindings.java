@@ -4,16 +4,14 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
@@ -21,7 +19,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores open findings in {@code open_findings}, keyed by kind and subject. The collection holds
@@ -32,10 +34,29 @@ public final class OpenFindings implements DeclaresIndexes {
     static final String COLLECTION = "open_findings";
     private static final int DELETE_BATCH = 1000;
 
+    private static final Logger log = LoggerFactory.getLogger(OpenFindings.class);
+
     private final MongoCollection<Finding> findings;
+    private final List<Consumer<Finding>> listeners = new CopyOnWriteArrayList<>();
 
     public OpenFindings(FleetStore store) {
         this.findings = store.collection(COLLECTION, Finding.class);
+    }
+
+    /** Tells {@code listener} of every finding opened from now on (once, when it is first found). */
+    public void whenOpened(Consumer<Finding> listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(Finding finding) {
+        for (Consumer<Finding> listener : listeners) {
+            try {
+                listener.accept(finding);
+            } catch (RuntimeException e) {
+                // A listener (tickets, notifications) failing must not undo or stop the sweep.
+                log.warn("A listener failed on finding {}: {}", finding.id(), e.toString());
+            }
+        }
     }
 
     @Override
@@ -55,18 +76,8 @@ public final class OpenFindings implements DeclaresIndexes {
      * @return how many were new
      */
     public int replace(FindingKind kind, List<Finding> current) {
-        int added = current.size();
-        if (!current.isEmpty()) {
-            try {
-                findings.insertMany(current, new InsertManyOptions().ordered(false));
-            } catch (MongoBulkWriteException e) {
-                if (e.getWriteErrors().stream().anyMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                    throw e;
-                }
-                added -= e.getWriteErrors().size();
-            }
-        }
+        List<Finding> added = DuplicateKeys.insertAbsent(findings, current);
+        added.forEach(this::tell);
         Set<String> still = new HashSet<>();
         current.forEach(finding -> still.add(finding.id()));
         List<String> gone = new ArrayList<>();
@@ -79,7 +90,7 @@ public final class OpenFindings implements DeclaresIndexes {
         for (int from = 0; from < gone.size(); from += DELETE_BATCH) {
             findings.deleteMany(and(eq("kind", kind), in("_id", gone.subList(from, Math.min(gone.size(), from + DELETE_BATCH)))));
         }
-        return added;
+        return added.size();
     }
 
     /** How many findings of {@code kind} are open (for the dashboard). */

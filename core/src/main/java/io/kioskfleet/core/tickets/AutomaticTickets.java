@@ -1,6 +1,8 @@
 package io.kioskfleet.core.tickets;
 
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.commands.CommandDelivery;
@@ -83,6 +85,23 @@ public final class AutomaticTickets {
                 raise(AutomaticCause.COMMAND_FAILED, command.deviceId(), command.type() + " failed: "
                     + (command.result() == null || command.result().detail() == null ? "no detail"
                     : command.result().detail()));
+            }
+        });
+    }
+
+    /**
+     * Raises tickets from what the sweeps find: a session whose wipe was never proven, a device
+     * silent too long, a command never acknowledged. Each is told once, when first found.
+     */
+    public void listenTo(ComplianceExceptions exceptions, OpenFindings findings) {
+        exceptions.whenRaised(exception -> raise(AutomaticCause.UNVERIFIED_WIPE, exception.deviceId(),
+            "no verified wipe for session " + exception.sessionId() + " (ended " + exception.sessionEndedAt() + ")"));
+        findings.whenOpened(finding -> {
+            switch (finding.kind()) {
+                case SILENT_DEVICE -> raise(AutomaticCause.DEVICE_SILENT, finding.deviceId(),
+                    "no check-in since " + finding.since());
+                case OVERDUE_COMMAND -> raise(AutomaticCause.COMMAND_UNACKNOWLEDGED, finding.deviceId(),
+                    "command " + finding.subjectId() + " not acknowledged since " + finding.since());
             }
         });
     }

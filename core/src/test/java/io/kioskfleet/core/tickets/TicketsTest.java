@@ -15,6 +15,12 @@ import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OuDraft;
 import io.kioskfleet.core.policies.SettableClock;
+import io.kioskfleet.core.compliance.ComplianceException;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.findings.Finding;
+import io.kioskfleet.core.findings.FindingKind;
+import io.kioskfleet.core.findings.OpenFindings;
+import io.kioskfleet.protocol.sessions.SessionState;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.users.UserDraft;
@@ -253,6 +259,29 @@ class TicketsTest {
         Ticket ticket = tickets.get(HELPDESK_SATO, ids.get(0)).view().ticket();
         assertThat(ticket.occurrences()).isEqualTo(8);
         assertThat(tickets.get(HELPDESK_SATO, ticket.id()).history()).hasSize(8);
+    }
+
+    @Test
+    void whatTheSweepsFindRaisesOneTicketEachTheFirstTimeItIsFound() {
+        String laptop = laptopAt(north).id();
+        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
+        OpenFindings findings = new OpenFindings(fleet.store());
+        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
+        automatic.listenTo(exceptions, findings);
+        ComplianceException unproven = new ComplianceException("ses_1", laptop, north.id(), SessionState.UNVERIFIED,
+            clock.instant().minusSeconds(7200), clock.instant(), "run_1");
+        Finding silent = Finding.of(FindingKind.SILENT_DEVICE, laptop, laptop, north.id(),
+            clock.instant().minusSeconds(86_400), clock.instant(), "run_2");
+
+        exceptions.record(List.of(unproven));
+        exceptions.record(List.of(unproven));
+        findings.replace(FindingKind.SILENT_DEVICE, List.of(silent));
+        findings.replace(FindingKind.SILENT_DEVICE, List.of(silent));
+
+        List<TicketView> open = tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, laptop));
+        assertThat(open).extracting(view -> view.ticket().cause())
+            .containsExactlyInAnyOrder(AutomaticCause.UNVERIFIED_WIPE, AutomaticCause.DEVICE_SILENT);
+        assertThat(open).allSatisfy(view -> assertThat(view.ticket().occurrences()).isEqualTo(1));
     }
 
     @Test
