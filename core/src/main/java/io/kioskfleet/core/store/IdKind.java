@@ -22,7 +22,8 @@ public enum IdKind {
     COMMAND("cmd"),
     LOST_DEVICE_CONTACT("ldc"),
     SESSION("ses"),
-    REFUSED_ATTESTATION("rat");
+    REFUSED_ATTESTATION("rat"),
+    SCHEDULE("sch");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
