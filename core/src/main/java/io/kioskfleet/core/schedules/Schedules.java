@@ -238,6 +238,11 @@ public final class Schedules {
                 .filter(scope::contains).isPresent());
     }
 
+    /** The zone a schedule is read in when it names none. */
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
     /** The calendar, for the console's holiday notes. */
     public OfficeCalendar calendar() {
         return calendar;
