@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SchedulerProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("") String instanceId,
-    @DefaultValue("25s") Duration leaseTtl,
-    @DefaultValue("10s") Duration renewEvery,
+    @DefaultValue("20s") Duration leaseTtl,
+    @DefaultValue("5s") Duration renewEvery,
     @DefaultValue("5s") Duration pollEvery,
     @DefaultValue("60s") Duration onTimeGrace,
     @DefaultValue("7d") Duration lookBack) {

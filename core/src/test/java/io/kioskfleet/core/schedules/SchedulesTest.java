@@ -44,7 +44,7 @@ class SchedulesTest {
     @BeforeEach
     void open() {
         fleet = CoreFixture.open(dataDir, clock);
-        fixture = ScheduleFixture.on(fleet, clock, Duration.ofSeconds(25));
+        fixture = ScheduleFixture.on(fleet, clock, Duration.ofSeconds(20));
         schedules = fixture.schedules();
         OrganisationUnit hq = fleet.units().create(ADMIN, new OuDraft("本庁舎", null, null, 0));
         north = fleet.units().create(ADMIN, new OuDraft("北部支所", hq.id(), "北区1", 90));
