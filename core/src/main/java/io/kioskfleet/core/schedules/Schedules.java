@@ -13,6 +13,7 @@ import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.core.store.VersionConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -119,14 +120,11 @@ public final class Schedules {
         if (current.enabled() == enabled) {
             return current;
         }
-        long version = expectedVersion == null ? current.version() : expectedVersion;
-        Schedule base = version == current.version() ? current
-            : new Schedule(current.id(), current.name(), current.kind(), current.cron(), current.timesOfDay(),
-                current.weekdays(), current.timeZone(), current.holidayRule(), current.target(), current.spreadMinutes(),
-                current.batchSize(), current.thresholdMinutes(), current.misfireRule(), current.maxLatenessMinutes(),
-                current.enabled(), current.createdAt(), current.createdBy(), current.changedAt(), current.changedBy(),
-                version);
-        Schedule changed = base.withEnabled(enabled, clock.instant(), actor.username());
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new VersionConflictException("schedule", id, expectedVersion, current.version());
+        }
+        long version = current.version();
+        Schedule changed = current.withEnabled(enabled, clock.instant(), actor.username());
         audit.record(actor, Change.changed(enabled ? "schedule.resume" : "schedule.pause", ScheduleRepository.COLLECTION,
             "schedule", id, changed.version(), current, changed), () -> repository.replace(changed, version));
         return changed;

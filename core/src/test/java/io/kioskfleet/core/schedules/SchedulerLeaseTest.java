@@ -3,6 +3,7 @@ package io.kioskfleet.core.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.policies.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class SchedulerLeaseTest {
     @TempDir
     Path dataDir;
     CoreFixture fleet;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T00:00:00Z"));
+    SettableClock clock = SettableClock.at(Instant.parse("2026-11-23T00:00:00Z"));
     SchedulerLease lease;
 
     @BeforeEach

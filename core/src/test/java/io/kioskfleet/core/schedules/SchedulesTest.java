@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.Role;
@@ -35,7 +36,7 @@ class SchedulesTest {
     @TempDir
     Path dataDir;
     CoreFixture fleet;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-19T23:00:00Z"));
+    SettableClock clock = SettableClock.at(Instant.parse("2026-11-19T23:00:00Z"));
     ScheduleFixture fixture;
     Schedules schedules;
     OrganisationUnit north;

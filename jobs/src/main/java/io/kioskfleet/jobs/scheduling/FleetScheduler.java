@@ -42,6 +42,7 @@ public final class FleetScheduler implements AutoCloseable {
     private RepeatingTask pollTask;
 
     private Long token;
+    private boolean quartzRunning;
     private Instant holdsUntil = Instant.MIN;
     private Map<String, Long> loadedVersions = Map.of();
 
@@ -80,26 +81,33 @@ public final class FleetScheduler implements AutoCloseable {
         return quartz.planned();
     }
 
-    /** Renews the lease, or tries to take it; on losing it stops firing at once. */
+    /**
+     * Renews the lease, or tries to take it; on losing it stops firing at once. A holder that has
+     * not yet loaded its schedules (the first load failed) tries again.
+     */
     public synchronized void keepLease() {
         Instant now = clock.instant();
         try {
             if (token != null) {
                 Optional<Instant> renewed = lease.renew(settings.instanceId(), token);
-                if (renewed.isPresent()) {
-                    holdsUntil = renewed.get();
-                } else {
+                if (renewed.isEmpty()) {
                     stepDown("the lease was taken over");
+                    return;
                 }
-                return;
-            }
-            var taken = lease.take(settings.instanceId());
-            if (taken.isPresent()) {
+                holdsUntil = renewed.get();
+            } else {
+                var taken = lease.take(settings.instanceId());
+                if (taken.isEmpty()) {
+                    return;
+                }
                 token = taken.getAsLong();
                 holdsUntil = now.plus(lease.timeToLive());
                 log.info("Instance {} holds the scheduler lease (token {}) and fires schedules", settings.instanceId(), token);
+            }
+            if (!quartzRunning) {
                 reload();
                 quartz.start();
+                quartzRunning = true;
             }
         } catch (RuntimeException e) {
             if (token != null && !clock.instant().isBefore(holdsUntil)) {
@@ -177,6 +185,7 @@ public final class FleetScheduler implements AutoCloseable {
         quartz.standby();
         quartz.clear();
         token = null;
+        quartzRunning = false;
         loadedVersions = Map.of();
     }
 
@@ -195,6 +204,7 @@ public final class FleetScheduler implements AutoCloseable {
         }
         quartz.close();
         token = null;
+        quartzRunning = false;
     }
 
     /** Stops; a holder gives the lease up so another instance takes over at once. */

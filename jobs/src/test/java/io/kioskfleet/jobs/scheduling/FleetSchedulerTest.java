@@ -4,6 +4,7 @@ import static io.kioskfleet.core.CoreFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OuDraft;
 import io.kioskfleet.core.schedules.FireDecision;
@@ -11,7 +12,6 @@ import io.kioskfleet.core.schedules.FireRecord;
 import io.kioskfleet.core.schedules.FireTrigger;
 import io.kioskfleet.core.schedules.HolidayRule;
 import io.kioskfleet.core.schedules.MisfireRule;
-import io.kioskfleet.core.schedules.MutableClock;
 import io.kioskfleet.core.schedules.Schedule;
 import io.kioskfleet.core.schedules.ScheduleDraft;
 import io.kioskfleet.core.schedules.ScheduleFixture;
@@ -81,7 +81,7 @@ class FleetSchedulerTest {
 
     @Test
     void ofTwoInstancesSharingAStoreOnlyTheLeaseHolderPlansAndFires() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
         open(clock, TTL);
         FleetScheduler first = instance("first", clock, Duration.ZERO);
         FleetScheduler second = instance("second", clock, Duration.ZERO);
@@ -113,7 +113,7 @@ class FleetSchedulerTest {
 
     @Test
     void whenTheHolderStopsRenewingTheOtherTakesOverAndTheOldTokenIsRefused() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
         open(clock, TTL);
         FleetScheduler first = instance("first", clock, Duration.ZERO);
         FleetScheduler second = instance("second", clock, Duration.ZERO);
@@ -165,15 +165,23 @@ class FleetSchedulerTest {
         assertThat(fixture.lease().isCurrent(1)).isFalse();
     }
 
+    /**
+     * A noon and evening schedule created Friday morning, with no instance running until
+     * {@code late} after Friday noon, when one takes the lease.
+     */
+    Schedule missedNoonBy(Duration late, MisfireRule rule) {
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
+        open(clock, TTL);
+        Schedule schedule = noonAndEvening(rule);
+        clock.set(FRIDAY_NOON.plus(late));
+        instance("late", clock, Duration.ZERO).keepLease();
+        return schedule;
+    }
+
     @Test
     void aFireMissedWhileNoInstanceRanRunsOnceLateWithinTheMaximumLateness() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
-        open(clock, TTL);
-        Schedule schedule = noonAndEvening(MisfireRule.RUN_ONCE_LATE);
-        clock.set(FRIDAY_NOON.plus(Duration.ofMinutes(10)));
-        FleetScheduler late = instance("late", clock, Duration.ZERO);
-        late.keepLease();
-        late.reload();
+        Schedule schedule = missedNoonBy(Duration.ofMinutes(10), MisfireRule.RUN_ONCE_LATE);
+        instances.get(0).reload();
 
         assertThat(fixture.work().started()).singleElement().satisfies(fire -> {
             assertThat(fire.trigger()).isEqualTo(FireTrigger.LATE);
@@ -187,11 +195,7 @@ class FleetSchedulerTest {
 
     @Test
     void aFireMissedByMoreThanTheMaximumLatenessIsSkippedAndSaysWhy() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
-        open(clock, TTL);
-        Schedule schedule = noonAndEvening(MisfireRule.RUN_ONCE_LATE);
-        clock.set(FRIDAY_NOON.plus(Duration.ofMinutes(45)));
-        instance("late", clock, Duration.ZERO).keepLease();
+        Schedule schedule = missedNoonBy(Duration.ofMinutes(45), MisfireRule.RUN_ONCE_LATE);
 
         assertThat(fixture.work().started()).isEmpty();
         assertThat(log(schedule)).singleElement().satisfies(record -> {
@@ -202,11 +206,7 @@ class FleetSchedulerTest {
 
     @Test
     void withTheSkipRuleAMissedFireIsSkippedHoweverRecent() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
-        open(clock, TTL);
-        Schedule schedule = noonAndEvening(MisfireRule.SKIP);
-        clock.set(FRIDAY_NOON.plus(Duration.ofMinutes(5)));
-        instance("late", clock, Duration.ZERO).keepLease();
+        Schedule schedule = missedNoonBy(Duration.ofMinutes(5), MisfireRule.SKIP);
 
         assertThat(fixture.work().started()).isEmpty();
         assertThat(log(schedule)).extracting(FireRecord::decision).containsExactly(FireDecision.SKIPPED_MISSED);
@@ -214,7 +214,7 @@ class FleetSchedulerTest {
 
     @Test
     void afterALongOutageOnlyTheLatestMissedFireRunsAndEachEarlierOneIsRecordedOnce() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
         open(clock, TTL);
         Schedule schedule = noonAndEvening(MisfireRule.RUN_ONCE_LATE);
         // Down from Friday morning to Tuesday 12:05; Monday 23 November is a holiday the schedule skips.
@@ -234,7 +234,7 @@ class FleetSchedulerTest {
 
     @Test
     void firesMissedWhilePausedAreNotCaughtUpOnResume() {
-        MutableClock clock = new MutableClock(FRIDAY_MORNING);
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
         open(clock, TTL);
         Schedule schedule = noonAndEvening(MisfireRule.RUN_ONCE_LATE);
         FleetScheduler holder = instance("holder", clock, Duration.ZERO);
