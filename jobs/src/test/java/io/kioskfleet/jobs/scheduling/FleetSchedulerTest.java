@@ -16,6 +16,7 @@ import io.kioskfleet.core.schedules.Schedule;
 import io.kioskfleet.core.schedules.ScheduleDraft;
 import io.kioskfleet.core.schedules.ScheduleFixture;
 import io.kioskfleet.core.schedules.ScheduleKind;
+import io.kioskfleet.core.schedules.ScheduleRepository;
 import io.kioskfleet.core.schedules.ScheduleTarget;
 import io.kioskfleet.core.schedules.ScheduledFire;
 import io.kioskfleet.core.store.StoreClock;
@@ -55,9 +56,14 @@ class FleetSchedulerTest {
     }
 
     FleetScheduler instance(String id, Clock clock, Duration renewEvery) {
+        return instance(id, clock, renewEvery, fixture.repository());
+    }
+
+    /** An instance reading schedules through its own repository, as another process would. */
+    FleetScheduler instance(String id, Clock clock, Duration renewEvery, ScheduleRepository repository) {
         SchedulerSettings settings = new SchedulerSettings(id, renewEvery, Duration.ZERO, Duration.ofMinutes(1),
             Duration.ofDays(7));
-        FleetScheduler scheduler = new FleetScheduler(fixture.repository(), fixture.schedules(), fixture.firing(),
+        FleetScheduler scheduler = new FleetScheduler(repository, fixture.schedules(), fixture.firing(),
             new MissedFires(fixture.fireLog(), fixture.firing(), fixture.calendar()), fixture.lease(), settings, clock);
         instances.add(scheduler);
         return scheduler;
@@ -247,5 +253,21 @@ class FleetSchedulerTest {
         assertThat(fixture.work().started()).isEmpty();
         assertThat(log(schedule)).isEmpty();
         assertThat(holder.plannedSchedules()).isEqualTo(1);
+    }
+
+    @Test
+    void aScheduleChangedOnAnotherInstanceIsReplannedAtTheHoldersNextPoll() {
+        SettableClock clock = SettableClock.at(FRIDAY_MORNING);
+        open(clock, TTL);
+        FleetScheduler holder = instance("holder", clock, Duration.ZERO, new ScheduleRepository(fleet.store()));
+        holder.keepLease();
+        Schedule schedule = noonAndEvening(MisfireRule.RUN_ONCE_LATE);
+        assertThat(holder.plannedSchedules()).as("made on another instance: not seen yet").isZero();
+
+        holder.reloadIfChanged();
+        assertThat(holder.plannedSchedules()).isEqualTo(1);
+        fixture.schedules().setEnabled(ADMIN, schedule.id(), false, null);
+        holder.reloadIfChanged();
+        assertThat(holder.plannedSchedules()).as("paused elsewhere, dropped here").isZero();
     }
 }
