@@ -15,11 +15,13 @@ import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.VersionConflictException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Schedules for admins: create, change, pause, resume and remove them, see their coming fire
@@ -70,9 +72,7 @@ public final class Schedules {
         return repository.all().stream().filter(schedule -> visibleIn(scope, schedule)).map(schedule -> {
             Instant next = schedule.enabled() ? FirePlan.of(schedule, closed).after(now, 1).stream().findFirst().orElse(null)
                 : null;
-            String when = schedule.cron() != null ? schedule.cron()
-                : String.join(" ", schedule.timesOfDay()) + (schedule.weekdays().isEmpty() ? "" : " " + schedule.weekdays());
-            return new ScheduleSummary(schedule.id(), schedule.name(), schedule.kind(), when, schedule.timeZone(),
+            return new ScheduleSummary(schedule.id(), schedule.name(), schedule.kind(), when(schedule), schedule.timeZone(),
                 schedule.holidayRule(), schedule.enabled(), next, schedule.version());
         }).toList();
     }
@@ -169,6 +169,19 @@ public final class Schedules {
         audit.note(actor, "schedule.run-now", "schedule", id, Map.of("at", now.toString()));
         return firing.fire(schedule, now, FireTrigger.RUN_NOW, token, "run now by " + actor.username())
             .orElseThrow(() -> new IllegalStateException("run now is never fenced"));
+    }
+
+    /** When it fires, in one line: the cron expression, or the times and days ("12:00 17:30 MON-FRI"). */
+    static String when(Schedule schedule) {
+        if (schedule.cron() != null) {
+            return schedule.cron();
+        }
+        List<DayOfWeek> days = schedule.weekdays();
+        String on = days.isEmpty() || days.size() == 7 ? "daily"
+            : days.equals(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) ? "MON-FRI"
+            : days.stream().map(day -> day.name().substring(0, 3)).collect(Collectors.joining(","));
+        return String.join(" ", schedule.timesOfDay()) + " " + on;
     }
 
     private void check(Actor actor, ScheduleDraft draft, Instant now) {

@@ -79,8 +79,10 @@ class SchedulesTest {
         assertThat(schedules.nextFires(ADMIN, created.id(), 4)).extracting(PlannedFire::local).containsExactly(
             "2026-11-20T12:00:00+09:00", "2026-11-20T17:30:00+09:00", "2026-11-24T12:00:00+09:00",
             "2026-11-24T17:30:00+09:00");
-        assertThat(schedules.list(ADMIN)).singleElement().satisfies(summary ->
-            assertThat(summary.nextFire()).isEqualTo(Instant.parse("2026-11-20T03:00:00Z")));
+        assertThat(schedules.list(ADMIN)).singleElement().satisfies(summary -> {
+            assertThat(summary.nextFire()).isEqualTo(Instant.parse("2026-11-20T03:00:00Z"));
+            assertThat(summary.when()).isEqualTo("12:00 17:30 MON-FRI");
+        });
         assertThat(fleet.audit().forTarget(ADMIN, created.id())).extracting(AuditEvent::action)
             .containsExactly("schedule.create");
     }
