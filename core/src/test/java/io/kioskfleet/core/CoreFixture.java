@@ -156,7 +156,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                              DeviceCredentialCache credentials, Clock clock) {
             SessionRepository repository = new SessionRepository(store);
             WipeAttestations attestations = new WipeAttestations(repository, credentials, effective, clock);
-            return new Sessions(new SessionEvents(repository, clock), attestations,
+            return new Sessions(new SessionEvents(repository, effective, clock), attestations,
                 new SessionLedger(repository, attestations, devices, units));
         }
     }

@@ -23,8 +23,8 @@ public class SessionConfiguration {
     }
 
     @Bean
-    SessionEvents sessionEvents(SessionRepository sessions, Clock clock) {
-        return new SessionEvents(sessions, clock);
+    SessionEvents sessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
+        return new SessionEvents(sessions, policies, clock);
     }
 
     @Bean

@@ -59,6 +59,10 @@ class RoleMatrixTest extends RunningServiceTest {
             + "\"target\":{\"ouIds\":[\"" + ouId + "\"]}}";
     }
 
+    private String ticket(String ouId) {
+        return admin.post("/api/v1/tickets", "{\"title\":\"" + unique("t") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
+    }
+
     private record Row(String call, Function<ApiClient, Answer> request, int... expected) {
     }
 
@@ -92,6 +96,15 @@ class RoleMatrixTest extends RunningServiceTest {
                 201, 403, 403, 403, 403, 401),
             new Row("change office closures", c -> c.put("/api/v1/calendar/closures",
                 "{\"yearlyClosures\":[\"12-29\",\"12-30\",\"12-31\",\"01-01\",\"01-02\",\"01-03\"],\"closedDates\":[]}"), 200, 403, 403, 403, 403, 401),
+            new Row("raise a ticket for a device", c -> c.post("/api/v1/tickets",
+                "{\"title\":\"画面が映らない\",\"deviceId\":\"" + ownDevice + "\"}"), 201, 201, 201, 403, 201, 401),
+            new Row("list tickets", c -> c.get("/api/v1/tickets"), 200, 200, 200, 403, 200, 401),
+            new Row("claim other branch's ticket", c -> c.post("/api/v1/tickets/" + ticket(otherBranch) + "/claim", ""),
+                200, 404, 200, 403, 403, 401),
+            new Row("remote-resolution report", c -> c.get("/api/v1/tickets/report/remote-resolution"),
+                200, 200, 200, 403, 403, 401),
+            new Row("list webhooks", c -> c.get("/api/v1/webhooks"), 200, 403, 403, 403, 403, 401),
+            new Row("list dead letters", c -> c.get("/api/v1/webhooks/dead-letters"), 200, 403, 403, 403, 403, 401),
             new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
 
         List<String> mismatches = new ArrayList<>();

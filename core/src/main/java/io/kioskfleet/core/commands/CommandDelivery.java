@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import io.kioskfleet.core.background.Subscribers;
 
 /**
  * The device's side of commands: handing pending ones over at check-in (a device with none
@@ -30,6 +32,7 @@ public final class CommandDelivery {
     private final CommandInbox inbox;
     private final DeviceRegistry devices;
     private final Clock clock;
+    private final Subscribers<Command> finished = new Subscribers<>("command finished");
 
     public CommandDelivery(CommandRepository commands, CommandInbox inbox, DeviceRegistry devices, Clock clock) {
         this.commands = commands;
@@ -82,7 +85,7 @@ public final class CommandDelivery {
         if (result.detail() != null && result.detail().length() > CommandOrder.MAX_TEXT) {
             throw new InvalidInputException("detail", "must be at most " + CommandOrder.MAX_TEXT + " characters");
         }
-        ownCommand(device, commandId);
+        Command before = ownCommand(device, commandId);
         Instant now = clock.instant();
         Command after = commands.transition(commandId, current -> {
             requireOpen(current);
@@ -96,10 +99,18 @@ public final class CommandDelivery {
             return current;
         });
         inbox.remove(device.deviceId(), commandId);
+        if (before.result() == null) {
+            finished.tell(after);
+        }
         if (after.type() == CommandType.RETIRE && after.state() == CommandState.SUCCEEDED) {
             devices.retireOnCommand(Actor.device(device.deviceId(), sourceAddress), device.deviceId(), commandId);
         }
         return new CommandReceipt(commandId, after.state());
+    }
+
+    /** Calls {@code subscriber} with each command once the device has reported its result (SUCCEEDED or FAILED). */
+    public void whenFinished(Consumer<Command> subscriber) {
+        finished.add(subscriber);
     }
 
     /** The command, if it is this device's; another device's command does not exist for it. */

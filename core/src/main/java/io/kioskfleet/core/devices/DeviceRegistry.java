@@ -187,6 +187,14 @@ public final class DeviceRegistry {
         return repository.find(id);
     }
 
+    /**
+     * The device with {@code serial}, whoever asks (a unique-index lookup): staff report a fault
+     * from the device they sit at, which is outside any scope they hold.
+     */
+    public Optional<Device> findBySerial(String serial) {
+        return serial == null ? Optional.empty() : repository.findBySerial(serial);
+    }
+
     /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
     public void whenChanged(Consumer<String> listener) {
         repository.whenChanged(listener);

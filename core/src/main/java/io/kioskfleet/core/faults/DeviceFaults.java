@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import io.kioskfleet.core.background.Subscribers;
 
 /**
  * Takes fault reports from devices and shows them to the people who may see the device. Reports
@@ -33,6 +35,7 @@ public final class DeviceFaults {
     private final MonthlyCollections<DeviceFault> faults;
     private final DeviceRegistry devices;
     private final Clock clock;
+    private final Subscribers<DeviceFault> reported = new Subscribers<>("fault reported");
 
     public DeviceFaults(FleetStore store, DeviceRegistry devices, Clock clock) {
         this.faults = new MonthlyCollections<>(store, "faults", DeviceFault.class,
@@ -68,7 +71,13 @@ public final class DeviceFaults {
             }
             return month.find(eq("_id", fault.id())).first(); // the same report, sent again
         }
+        reported.tell(fault);
         return fault;
+    }
+
+    /** Calls {@code subscriber} with each new fault report (not with a report sent again). */
+    public void whenReported(Consumer<DeviceFault> subscriber) {
+        reported.add(subscriber);
     }
 
     /** The faults one device reported in the last three months, newest first. */

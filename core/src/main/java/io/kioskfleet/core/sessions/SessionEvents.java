@@ -2,8 +2,10 @@ package io.kioskfleet.core.sessions;
 
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.protocol.policy.DevicePolicy;
 import io.kioskfleet.protocol.sessions.SessionEnd;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionReceipt;
@@ -12,6 +14,7 @@ import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,10 +31,12 @@ public final class SessionEvents {
     private static final int MAX_TEXT = 200;
 
     private final SessionRepository sessions;
+    private final EffectivePolicies policies;
     private final Clock clock;
 
-    public SessionEvents(SessionRepository sessions, Clock clock) {
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
         this.sessions = sessions;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -39,11 +44,15 @@ public final class SessionEvents {
     public SessionReceipt start(AuthenticatedDevice device, SessionStart start) {
         device.requireNotLocked();
         checkStart(start);
-        Session fresh = Session.started(device.deviceId(), device.ouId(), start);
-        if (sessions.insert(fresh)) {
-            return receiptOf(fresh);
+        // read first, so a start sent again (the agent's journal) does not compile the policy again
+        Session existing = sessions.find(start.sessionId()).orElse(null);
+        if (existing == null) {
+            Session fresh = Session.started(device.deviceId(), device.ouId(), start, preserveOfHeldPolicy(device, start));
+            if (sessions.insert(fresh)) {
+                return receiptOf(fresh);
+            }
+            existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));
         }
-        Session existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));
         if (!existing.sameStart(device.deviceId(), start)) {
             throw new ConflictException("session-differs", "session " + start.sessionId()
                 + " was reported with another start; a session id names one session");
@@ -73,6 +82,18 @@ public final class SessionEvents {
                 + current.endReason() + " at " + current.endedAt() + "); an end cannot change");
         }
         return receiptOf(current);
+    }
+
+    /**
+     * The preserve patterns of the policy the device says it enforces, when that is the policy in
+     * force for it now (the server keeps no old policies); null otherwise.
+     */
+    private List<String> preserveOfHeldPolicy(AuthenticatedDevice device, SessionStart start) {
+        if (start.policyEtag() == null) {
+            return null;
+        }
+        DevicePolicy inForce = policies.payloadForDevice(device.deviceId(), device.ouId());
+        return start.policyEtag().equals(inForce.etag()) ? inForce.wipe().preserve() : null;
     }
 
     /** The session, if it is this device's; another device's session does not exist for it. */

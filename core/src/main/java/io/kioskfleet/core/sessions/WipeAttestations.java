@@ -1,5 +1,7 @@
 package io.kioskfleet.core.sessions;
 
+import io.kioskfleet.core.background.Subscribers;
+import java.util.function.Consumer;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.input.InputCheck;
@@ -36,6 +38,7 @@ public final class WipeAttestations {
     private final DeviceCredentialCache credentials;
     private final EffectivePolicies policies;
     private final Clock clock;
+    private final Subscribers<Session> wipeFailed = new Subscribers<>("wipe failed");
 
     public WipeAttestations(SessionRepository sessions, DeviceCredentialCache credentials, EffectivePolicies policies,
                             Clock clock) {
@@ -90,7 +93,7 @@ public final class WipeAttestations {
             "session " + sessionId + " has not ended; report its end first");
         checkTimes(session, attestation, now);
         checkManifest(attestation);
-        checkPreserveWithinPolicy(device, attestation);
+        checkPreserveWithinPolicy(device, session, attestation);
         StoredAttestation stored = new StoredAttestation(sessionId, device.deviceId(), device.ouId(), now, sourceAddress,
             attestation);
         if (!sessions.insertAttestation(stored)) {
@@ -132,11 +135,18 @@ public final class WipeAttestations {
         }
     }
 
-    private void checkPreserveWithinPolicy(AuthenticatedDevice device, WipeAttestation attestation) {
-        Set<String> allowed = Set.copyOf(policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
+    /**
+     * The patterns must be the policy's the device held when the session started, if the server
+     * knew it then (else, those of the policy in force now): a policy changed during the session
+     * neither refuses an honest wipe nor widens what the session may keep.
+     */
+    private void checkPreserveWithinPolicy(AuthenticatedDevice device, Session session, WipeAttestation attestation) {
+        Set<String> allowed = Set.copyOf(session.preserveAtStart() != null ? session.preserveAtStart()
+            : policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
         for (String pattern : attestation.preserved()) {
             requireThat(allowed.contains(pattern), "preserve-wider-than-policy",
-                "the device kept " + pattern + ", which its policy's wipe.preserve does not list");
+                "the device kept " + pattern + ", which the wipe.preserve of the policy "
+                    + (session.preserveAtStart() != null ? "it held at the session's start" : "in force now") + " does not list");
         }
     }
 
@@ -150,6 +160,9 @@ public final class WipeAttestations {
             Session changed = current.inState(outcome);
             try {
                 sessions.replace(changed, current.version());
+                if (outcome == SessionState.WIPE_FAILED) {
+                    wipeFailed.tell(changed);
+                }
                 return changed;
             } catch (VersionConflictException raced) {
                 if (attempt == TRANSITION_ATTEMPTS) {
@@ -157,6 +170,11 @@ public final class WipeAttestations {
                 }
             }
         }
+    }
+
+    /** Calls {@code subscriber} with each session that becomes WIPE_FAILED (once per session). */
+    public void whenWipeFailed(Consumer<Session> subscriber) {
+        wipeFailed.add(subscriber);
     }
 
     /** Malformed bodies are bad input (400), not refused attestations. */

@@ -23,7 +23,9 @@ public enum IdKind {
     LOST_DEVICE_CONTACT("ldc"),
     SESSION("ses"),
     REFUSED_ATTESTATION("rat"),
-    SCHEDULE("sch");
+    SCHEDULE("sch"),
+    TICKET("tkt"),
+    WEBHOOK_ENDPOINT("whk");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
