@@ -9,7 +9,7 @@ import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,25 +29,25 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
     private final RunRecords records;
     private final Waves waves;
     private final Sweeps sweeps;
-    private final LongPredicate tokenIsCurrent;
+    private final Predicate<ScheduledFire> admitted;
     private final Executor executor;
     private final Duration silence;
     private final RepeatingTask takeOver;
 
     /**
-     * @param tokenIsCurrent whether a firing's fencing token is the scheduler lease's current one
+     * @param admitted whether a firing may act (SchedulerLease#admits: run now, or the current lease's token)
      * @param executor       where runs do their work
      * @param silence        how long a run under way may show no sign of life before another
      *                       instance (or this one, after a restart) takes it over
      * @param checkEvery     how often to look for such runs; {@link Duration#ZERO}: only when
      *                       {@link #takeOverInterrupted()} is called
      */
-    public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, LongPredicate tokenIsCurrent, Executor executor,
+    public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, Predicate<ScheduledFire> admitted, Executor executor,
                          Duration silence, Duration checkEvery) {
         this.records = records;
         this.waves = waves;
         this.sweeps = sweeps;
-        this.tokenIsCurrent = tokenIsCurrent;
+        this.admitted = admitted;
         this.executor = executor;
         this.silence = silence;
         this.takeOver = new RepeatingTask(checkEvery, "take over interrupted job runs", this::takeOverInterrupted);
@@ -55,7 +55,7 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
 
     @Override
     public String start(ScheduledFire fire) {
-        RunRecords.Opened opened = records.open(fire, tokenIsCurrent);
+        RunRecords.Opened opened = records.open(fire, admitted);
         if (opened.created()) {
             executor.execute(() -> {
                 if (records.begin(opened.run().id())) {

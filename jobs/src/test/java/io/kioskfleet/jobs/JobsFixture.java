@@ -27,7 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
+import io.kioskfleet.core.schedules.ScheduledFire;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -41,10 +42,10 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
     public static final List<String> MONTHLY = List.of("sessions", "attestations", "refused_attestations", "faults");
 
     /** Every firing's token is current. */
-    public static final LongPredicate ANY_TOKEN = token -> true;
+    public static final Predicate<ScheduledFire> ADMIT_ALL = fire -> true;
 
     /** Jobs on {@code fleet} whose waves queue chunks with {@code issuer}. */
-    public static JobsFixture on(CoreFixture fleet, Clock clock, LongPredicate tokenIsCurrent, ChunkIssuer issuer) {
+    public static JobsFixture on(CoreFixture fleet, Clock clock, Predicate<ScheduledFire> admitted, ChunkIssuer issuer) {
         JobRunRepository repository = new JobRunRepository(fleet.store());
         ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
         OpenFindings findings = new OpenFindings(fleet.store());
@@ -56,14 +57,14 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
         Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(fleet.store())), exceptions,
             fleet.devices(), fleet.protocol().presence(), fleet.commands().overdue(), findings,
             new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY), clock);
-        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, tokenIsCurrent, Runnable::run,
+        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, admitted, Runnable::run,
             Duration.ZERO, Duration.ZERO);
         return new JobsFixture(fleet, records, runs, jobs, exceptions, findings);
     }
 
     /** Jobs on {@code fleet} as the service runs them. */
     public static JobsFixture on(CoreFixture fleet, Clock clock) {
-        return on(fleet, clock, ANY_TOKEN, fleet.commands().runs()::issue);
+        return on(fleet, clock, ADMIT_ALL, fleet.commands().runs()::issue);
     }
 
     /** {@code count} laptops of {@code unit}, enrolled with one token; their ids. */

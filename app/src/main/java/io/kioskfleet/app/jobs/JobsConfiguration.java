@@ -15,6 +15,7 @@ import io.kioskfleet.core.jobruns.JobRuns;
 import io.kioskfleet.core.jobruns.RunRecords;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.retention.ExpiredMonths;
+import io.kioskfleet.core.schedules.SchedulerLease;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.UnprovenWipes;
 import io.kioskfleet.core.store.FleetStore;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongPredicate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -36,8 +35,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires job runs, waves and sweeps behind the {@code ScheduledWork} port the scheduler calls.
- * The scheduler's lease supplies whether a firing's fencing token is current as a
- * {@link LongPredicate} bean; until one exists every token counts as current.
+ * A firing may act only when the scheduler lease admits it (run now, or the current lease's
+ * fencing token), so a deposed scheduler cannot start work.
  */
 @Configuration
 @EnableConfigurationProperties(JobsProperties.class)
@@ -106,9 +105,9 @@ public class JobsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ScheduledJobs scheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, ObjectProvider<LongPredicate> fencing,
+    ScheduledJobs scheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, SchedulerLease lease,
                                 ExecutorService jobRunThreads, JobsProperties settings) {
-        return new ScheduledJobs(records, waves, sweeps, fencing.getIfAvailable(() -> token -> true), jobRunThreads,
+        return new ScheduledJobs(records, waves, sweeps, lease::admits, jobRunThreads,
             settings.silence(), settings.checkEvery());
     }
 

@@ -1,6 +1,8 @@
 package io.kioskfleet.app.tickets;
 
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.calendar.OfficeCalendar;
+import io.kioskfleet.core.calendar.RecentClosedDays;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
 import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.commands.CommandDelivery;
@@ -19,8 +21,10 @@ import io.kioskfleet.core.tickets.TicketRepository;
 import io.kioskfleet.core.tickets.Tickets;
 import io.kioskfleet.core.users.UserAccounts;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +40,17 @@ public class TicketConfiguration {
         return new TicketRepository(store);
     }
 
-    /** Weekends and the configured holidays; to be replaced by the shared Japanese holiday calendar (core/schedules). */
+    /**
+     * Office hours on weekdays that are neither Japanese public holidays nor office closures (the
+     * schedules' calendar, edited on the schedules page), nor the extra days configured here.
+     */
     @Bean
-    BusinessCalendar businessCalendar(TicketProperties properties,
+    BusinessCalendar businessCalendar(TicketProperties properties, OfficeCalendar officeCalendar, Clock clock,
                                       @Value("${kioskfleet.time-zone:Asia/Tokyo}") ZoneId zone) {
+        Set<LocalDate> extraDaysOff = Set.copyOf(properties.holidays());
+        RecentClosedDays closed = new RecentClosedDays(officeCalendar, Duration.ofMinutes(1), clock);
         return new OfficeHoursCalendar(zone, properties.officeOpens(), properties.officeCloses(),
-            new HashSet<>(properties.holidays()));
+            day -> extraDaysOff.contains(day) || closed.test(day));
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param officeOpens  when the office opens (SLA time counts from then)
  * @param officeCloses when it closes
- * @param holidays     days off besides weekends (public holidays, 12/29–1/3), ISO dates
+ * @param holidays     extra days off besides weekends, public holidays and the office closures, ISO dates
  */
 @ConfigurationProperties("kioskfleet.tickets")
 public record TicketProperties(@DefaultValue("08:30") LocalTime officeOpens, @DefaultValue("17:15") LocalTime officeCloses,

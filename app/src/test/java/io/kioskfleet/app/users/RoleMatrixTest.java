@@ -54,6 +54,11 @@ class RoleMatrixTest extends RunningServiceTest {
         return admin.post("/api/v1/devices", "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
     }
 
+    private static String wave(String ouId) {
+        return "{\"name\":\"" + unique("wave") + "\",\"kind\":\"LOGOUT_WAVE\",\"timesOfDay\":[\"18:00\"],"
+            + "\"target\":{\"ouIds\":[\"" + ouId + "\"]}}";
+    }
+
     private String ticket(String ouId) {
         return admin.post("/api/v1/tickets", "{\"title\":\"" + unique("t") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
     }
@@ -92,6 +97,13 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("list policies", c -> c.get("/api/v1/policies"), 200, 200, 200, 200, 403, 401),
             new Row("create a policy", c -> c.post("/api/v1/policies", "{\"name\":\"" + unique("p").toLowerCase()
                 + "\",\"source\":\"apiVersion: kioskfleet/v1\\nkind: Policy\\nmetadata:\\n  name: x\\n\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("list schedules", c -> c.get("/api/v1/schedules"), 200, 200, 403, 200, 403, 401),
+            new Row("schedule a wave for own branch", c -> c.post("/api/v1/schedules", wave(ownBranch)),
+                201, 201, 403, 403, 403, 401),
+            new Row("schedule a wave for other branch", c -> c.post("/api/v1/schedules", wave(otherBranch)),
+                201, 403, 403, 403, 403, 401),
+            new Row("change office closures", c -> c.put("/api/v1/calendar/closures",
+                "{\"yearlyClosures\":[\"12-29\",\"12-30\",\"12-31\",\"01-01\",\"01-02\",\"01-03\"],\"closedDates\":[]}"), 200, 403, 403, 403, 403, 401),
             new Row("raise a ticket for a device", c -> c.post("/api/v1/tickets",
                 "{\"title\":\"画面が映らない\",\"deviceId\":\"" + ownDevice + "\"}"), 201, 201, 201, 403, 201, 401),
             new Row("list tickets", c -> c.get("/api/v1/tickets"), 200, 200, 200, 403, 200, 401),

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /**
  * The work's side of job runs: recording a firing once (by its run key), refusing a firing of a
@@ -50,15 +50,16 @@ public final class RunRecords {
      * The run of {@code fire}: the one recorded already under its run key, or a new one (STARTING,
      * recorded in the audit chain as the schedule's action).
      *
-     * @param tokenIsCurrent whether a fencing token is the scheduler lease's current one
+     * @param admitted whether the fire may act: "run now", or a planned fire carrying the scheduler
+     *                 lease's current fencing token (SchedulerLease#admits)
      * @throws StaleFireException when the firing is new and its token is not current
      */
-    public Opened open(ScheduledFire fire, LongPredicate tokenIsCurrent) {
+    public Opened open(ScheduledFire fire, Predicate<ScheduledFire> admitted) {
         JobRun existing = runs.findByRunKey(fire.runKey()).orElse(null);
         if (existing != null) {
             return new Opened(existing, false);
         }
-        if (!tokenIsCurrent.test(fire.fencingToken())) {
+        if (!admitted.test(fire)) {
             throw new StaleFireException(fire.runKey(), fire.fencingToken());
         }
         JobRun run = JobRun.of(IdKind.JOB_RUN.newId(), fire, clock.instant());

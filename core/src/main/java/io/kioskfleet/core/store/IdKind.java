@@ -24,6 +24,7 @@ public enum IdKind {
     LOST_DEVICE_CONTACT("ldc"),
     SESSION("ses"),
     REFUSED_ATTESTATION("rat"),
+    SCHEDULE("sch"),
     TICKET("tkt"),
     WEBHOOK_ENDPOINT("whk"),
     JOB_RUN("run");

@@ -8,17 +8,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * A {@link BusinessCalendar} of fixed office hours on weekdays that are not in a holiday list.
+ * A {@link BusinessCalendar} of fixed office hours on weekdays the office is not closed.
  *
  * @param zone     where the office is (Asia/Tokyo)
  * @param opens    when the office opens
  * @param closes   when it closes (after {@code opens})
- * @param holidays days off besides weekends (public holidays, year-end days)
+ * @param closed   the days off besides weekends (public holidays, year-end days, closures)
  */
-public record OfficeHoursCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Set<LocalDate> holidays)
+public record OfficeHoursCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Predicate<LocalDate> closed)
     implements BusinessCalendar {
 
     /** Far enough for any SLA; stops a loop on a calendar with no working day at all. */
@@ -29,13 +29,13 @@ public record OfficeHoursCalendar(ZoneId zone, LocalTime opens, LocalTime closes
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("office hours must open before they close: " + opens + "-" + closes);
         }
-        holidays = Set.copyOf(holidays);
+        Objects.requireNonNull(closed, "closed");
     }
 
     /** True when the office is open on {@code day}. */
     public boolean workingDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-            && !holidays.contains(day);
+            && !closed.test(day);
     }
 
     @Override

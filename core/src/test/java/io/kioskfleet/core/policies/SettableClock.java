@@ -12,6 +12,18 @@ public final class SettableClock extends Clock {
 
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
+    /** A clock standing at {@code at}. */
+    public static SettableClock at(Instant at) {
+        SettableClock clock = new SettableClock();
+        clock.set(at);
+        return clock;
+    }
+
+    /** Moves the clock to {@code at}. */
+    public void set(Instant at) {
+        now = at;
+    }
+
     /** Moves the clock on by {@code duration}. */
     public void advance(Duration duration) {
         now = now.plus(duration);

@@ -1,5 +1,6 @@
 package io.kioskfleet.core.tickets;
 
+import io.kioskfleet.core.calendar.JapaneseHolidays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class OfficeHoursCalendarTest {
 
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    /** 2026-11-23 is Labour Thanksgiving Day (勤労感謝の日), a Monday. */
+    /** With the Japanese public holidays: 2026-11-23 is Labour Thanksgiving Day (勤労感謝の日), a Monday. */
     static final OfficeHoursCalendar CITY_HALL = new OfficeHoursCalendar(TOKYO, LocalTime.of(8, 30), LocalTime.of(17, 15),
-        Set.of(LocalDate.of(2026, 11, 23)));
+        new JapaneseHolidays()::isHoliday);
 
     static Instant tokyo(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(TOKYO).toInstant();

@@ -74,7 +74,7 @@ class TicketsTest {
         TicketRepository repository = new TicketRepository(fleet.store());
         new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(repository));
         OfficeHoursCalendar calendar = new OfficeHoursCalendar(ZoneId.of("Asia/Tokyo"), LocalTime.of(8, 30),
-            LocalTime.of(17, 15), Set.of());
+            LocalTime.of(17, 15), day -> false);
         tickets = new Tickets(repository, fleet.devices(), fleet.units(), fleet.commands().admin(), fleet.users(),
             fleet.audit(), calendar, SlaTargets.DEFAULT, TicketEvents.NONE, clock);
         automatic = new AutomaticTickets(tickets, repository, fleet.devices(), fleet.audit(), clock);

@@ -106,7 +106,7 @@ class WavesTest {
     @Test
     void aDeposedSchedulerCannotStartAWave() {
         jobs.enrolledLaptops(south, 2);
-        JobsFixture deposed = JobsFixture.on(fleet, clock, token -> token >= 8, fleet.commands().runs()::issue);
+        JobsFixture deposed = JobsFixture.on(fleet, clock, fire -> fire.fencingToken() >= 8, fleet.commands().runs()::issue);
 
         assertThatThrownBy(() -> deposed.jobs().start(fire(ScheduleKind.WIPE_WAVE, unit(south), Duration.ZERO, 10)))
             .isInstanceOf(StaleFireException.class);
@@ -119,7 +119,7 @@ class WavesTest {
         AtomicInteger chunks = new AtomicInteger();
         RunCommands real = fleet.commands().runs();
         // The instance dies in its third chunk, after writing half of it.
-        JobsFixture dying = JobsFixture.on(fleet, clock, JobsFixture.ANY_TOKEN, (order, targets) -> {
+        JobsFixture dying = JobsFixture.on(fleet, clock, JobsFixture.ADMIT_ALL, (order, targets) -> {
             if (chunks.incrementAndGet() == 3) {
                 real.issue(order, targets.subList(0, targets.size() / 2));
                 throw new IllegalStateException("the instance died");
@@ -180,7 +180,7 @@ class WavesTest {
         RunCommands real = fleet.commands().runs();
         AtomicInteger chunks = new AtomicInteger();
         JobsFixture[] cancelling = new JobsFixture[1];
-        cancelling[0] = JobsFixture.on(fleet, clock, JobsFixture.ANY_TOKEN, (order, targets) -> {
+        cancelling[0] = JobsFixture.on(fleet, clock, JobsFixture.ADMIT_ALL, (order, targets) -> {
             int issued = real.issue(order, targets);
             if (chunks.incrementAndGet() == 1) {
                 cancelling[0].runs().cancel(ADMIN, order.runId());
