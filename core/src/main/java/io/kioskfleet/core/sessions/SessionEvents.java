@@ -29,10 +29,17 @@ public final class SessionEvents {
 
     private final SessionRepository sessions;
     private final Clock clock;
+    private final SessionStartListener startListener;
 
     public SessionEvents(SessionRepository sessions, Clock clock) {
+        this(sessions, clock, SessionStartListener.NONE);
+    }
+
+    /** The same, telling {@code startListener} of every new session. */
+    public SessionEvents(SessionRepository sessions, Clock clock, SessionStartListener startListener) {
         this.sessions = sessions;
         this.clock = clock;
+        this.startListener = startListener;
     }
 
     /** Records that a session started on the device. */
@@ -41,6 +48,7 @@ public final class SessionEvents {
         checkStart(start);
         Session fresh = Session.started(device.deviceId(), device.ouId(), start);
         if (sessions.insert(fresh)) {
+            startListener.started(fresh);
             return receiptOf(fresh);
         }
         Session existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));

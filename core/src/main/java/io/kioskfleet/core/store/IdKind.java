@@ -22,7 +22,13 @@ public enum IdKind {
     COMMAND("cmd"),
     LOST_DEVICE_CONTACT("ldc"),
     SESSION("ses"),
-    REFUSED_ATTESTATION("rat");
+    REFUSED_ATTESTATION("rat"),
+    SITE("site"),
+    FLOOR("flr"),
+    ZONE("zone"),
+    DESK("desk"),
+    BOOKING("bkg"),
+    LOAN("loan");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
