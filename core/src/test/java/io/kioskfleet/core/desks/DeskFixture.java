@@ -19,26 +19,26 @@ import java.util.List;
 import java.util.Set;
 
 /** The desk services wired on a real embedded store, with a branch office, one site, one floor and a clock set to a Tuesday 07:30 in Tokyo. */
-final class DeskFixture implements AutoCloseable {
+public final class DeskFixture implements AutoCloseable {
 
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    final SettableClock clock = new SettableClock();
-    final CoreFixture fleet;
-    final SiteRepository siteRepository;
-    final BookingRepository bookingRepository;
-    final DeskClaims claims;
-    final DeskCatalogue catalogue;
-    final DeskBookings bookings;
-    final ReleasingNoShows noShows;
-    final DeskOccupancy occupancy;
-    final String headquartersId;
-    final String branchId;
-    final Site site;
-    final Floor floor;
-    final LocalDate tuesday;
+    public final SettableClock clock = new SettableClock();
+    public final CoreFixture fleet;
+    public final SiteRepository siteRepository;
+    public final BookingRepository bookingRepository;
+    public final DeskClaims claims;
+    public final DeskCatalogue catalogue;
+    public final DeskBookings bookings;
+    public final ReleasingNoShows noShows;
+    public final DeskOccupancy occupancy;
+    public final String headquartersId;
+    public final String branchId;
+    public final Site site;
+    public final Floor floor;
+    public final LocalDate tuesday;
 
-    DeskFixture(Path dataDir) {
+    public DeskFixture(Path dataDir) {
         ZonedDateTime start = ZonedDateTime.now(TOKYO).plusDays(1).with(TemporalAdjusters.next(DayOfWeek.TUESDAY))
             .withHour(7).withMinute(30).withSecond(0).withNano(0);
         clock.advance(Duration.between(clock.instant(), start.toInstant()));
@@ -61,22 +61,22 @@ final class DeskFixture implements AutoCloseable {
     }
 
     /** A bookable desk on the fixture's floor. */
-    Desk desk(String name, DeskAttribute... attributes) {
+    public Desk desk(String name, DeskAttribute... attributes) {
         return catalogue.createDesk(ADMIN, new DeskDraft(site.id(), floor.id(), null, name, Set.of(attributes), null));
     }
 
     /** A new branch office under headquarters. */
-    String otherBranch(String name) {
+    public String otherBranch(String name) {
         return fleet.units().create(ADMIN, new OuDraft(name, headquartersId, "北区1-2-3", 30)).id();
     }
 
     /** A member of staff. */
-    static Actor staff(String username) {
+    public static Actor staff(String username) {
         return new Actor(username, Set.of(Role.STAFF), Set.of(), "10.0.0.9");
     }
 
     /** Moves the clock to {@code hour}:{@code minute} of the fixture's Tuesday (forward only). */
-    void at(int hour, int minute) {
+    public void at(int hour, int minute) {
         clock.advance(Duration.between(clock.instant(), tuesday.atTime(hour, minute).atZone(TOKYO).toInstant()));
     }
 
