@@ -26,6 +26,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lending shared laptops from a site's pool: admins (fleet admins everywhere, branch admins and
@@ -34,6 +36,8 @@ import java.util.List;
  * next borrower can never find the previous one's data. Every change is audited.
  */
 public final class LaptopLending implements SessionStartListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LaptopLending.class);
 
     /** The longest a laptop may be lent for in one loan. */
     static final Duration MAX_LOAN = Duration.ofDays(31);
@@ -187,7 +191,12 @@ public final class LaptopLending implements SessionStartListener {
     /** Remembers each pooled laptop's newest session, so a check-out knows which wipe to ask for. */
     @Override
     public void started(Session session) {
-        repository.noteSession(session.deviceId(), session.id(), session.startedAt());
+        try {
+            repository.noteSession(session.deviceId(), session.id(), session.startedAt());
+        } catch (MongoException e) {
+            // The device's session is recorded either way; without this note the pool asks for an older session's wipe.
+            log.warn("Could not note session {} of pooled laptop {}: {}", session.id(), session.deviceId(), e.getMessage());
+        }
     }
 
     private void requireVerifiedWipe(Actor actor, PoolLaptop laptop) {
