@@ -162,4 +162,25 @@ class DeskApiTest extends RunningServiceTest {
         assertThat(staffClient().get("/api/v1/occupancy?site=" + siteId + "&from=" + TOMORROW + "&to=" + TOMORROW).status())
             .isEqualTo(403);
     }
+
+    @Test
+    void theConsolePagesForSitesLabelsLendingAndOccupancyOpen() {
+        String desk = desk("[\"QUIET\"]");
+        admin.post("/api/v1/bookings", booking(desk, TOMORROW, "MORNING", ",\"user\":\"" + unique("pages").toLowerCase() + "\""));
+        assertThat(page("/sites")).contains("id=\"site-form\"");
+        assertThat(page("/sites/" + siteId)).contains("id=\"desk-form\"").contains("/api/v1/desks/" + desk + "/qr.png");
+        assertThat(page("/sites/" + siteId + "/labels")).contains("/api/v1/desks/" + desk + "/qr.svg");
+        assertThat(page("/loans")).contains("id=\"pool-form\"");
+        assertThat(page("/occupancy?site=" + siteId + "&from=" + TOMORROW + "&to=" + TOMORROW))
+            .contains("id=\"occupancy-csv\"").contains("<svg class=\"bar\"");
+        assertThat(page("/desks/" + desk + "/check-in")).contains("id=\"check-in-here\"");
+        assertThat(page("/desks/mine")).contains("id=\"my-loans\"");
+    }
+
+    private String page(String path) {
+        Answer answer = admin.getAnything(path);
+        assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/html");
+        return answer.body();
+    }
 }
