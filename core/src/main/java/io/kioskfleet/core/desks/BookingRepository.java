@@ -8,10 +8,12 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.MonthlyCollections;
+import io.kioskfleet.core.store.StoreCodecs;
 import io.kioskfleet.core.store.VersionedDocuments;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,22 +24,34 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.conversions.Bson;
 
 /**
  * Stores bookings in {@code bookings_YYYY_MM} by the month of their date. A booking's id carries
  * its date ({@code bkg_20261124-…}), so it is found with one {@code _id} read; lists by person or
  * day scan only the months asked for.
+ *
+ * <p>Each stored booking also carries {@code revision} ({@code id#version}) under a unique index:
+ * a change names the revision it read, which the embedded store finds without a scan (a filter
+ * on {@code _id} and {@code version} together would read the whole month).
  */
 public final class BookingRepository {
 
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
+    private static final String REVISION = "revision";
+
     private final MonthlyCollections<Booking> bookings;
+    private final MonthlyCollections<BsonDocument> stored;
 
     public BookingRepository(FleetStore store) {
-        this.bookings = new MonthlyCollections<>(store, "bookings", Booking.class,
-            List.of(new IndexModel(Indexes.ascending("user", "date")), new IndexModel(Indexes.ascending("date", "state"))));
+        List<IndexModel> indexes = List.of(
+            new IndexModel(Indexes.ascending(REVISION), new IndexOptions().unique(true).name("unique_revision")),
+            new IndexModel(Indexes.ascending("user", "date")), new IndexModel(Indexes.ascending("date", "state")));
+        this.bookings = new MonthlyCollections<>(store, "bookings", Booking.class, indexes);
+        this.stored = new MonthlyCollections<>(store, "bookings", BsonDocument.class, indexes);
     }
 
     /** A new booking id for a booking on {@code date}. */
@@ -59,15 +73,30 @@ public final class BookingRepository {
     }
 
     Optional<Booking> find(String id) {
-        return dateOf(id).flatMap(date -> versioned(date).find(id));
+        return dateOf(id).flatMap(date -> Optional.ofNullable(bookings.of(monthOf(date)).find(eq("_id", id)).first()));
     }
 
     void insert(Booking booking) {
-        bookings.forWriting(monthOf(booking.date())).insertOne(booking);
+        stored.forWriting(monthOf(booking.date())).insertOne(withRevision(booking));
     }
 
+    /** Replaces the booking if it is still at {@code expectedVersion}, found by its revision. */
     void replace(Booking changed, long expectedVersion) {
-        versioned(changed.date()).replace(changed.id(), changed, expectedVersion);
+        MongoCollection<BsonDocument> month = stored.forWriting(monthOf(changed.date()));
+        if (month.replaceOne(eq(REVISION, revisionOf(changed.id(), expectedVersion)), withRevision(changed)).getMatchedCount() == 0) {
+            throw new VersionedDocuments<>(bookings.of(monthOf(changed.date())), "booking", Booking::version)
+                .staleOrMissing(changed.id(), expectedVersion);
+        }
+    }
+
+    private static BsonDocument withRevision(Booking booking) {
+        BsonDocument document = StoreCodecs.toBson(booking);
+        document.put(REVISION, new BsonString(revisionOf(booking.id(), booking.version())));
+        return document;
+    }
+
+    private static String revisionOf(String id, long version) {
+        return id + "#" + version;
     }
 
     void delete(Booking booking) {
@@ -92,10 +121,6 @@ public final class BookingRepository {
         }
         found.sort(java.util.Comparator.comparing(Booking::date).thenComparing(Booking::fromHour));
         return found;
-    }
-
-    private VersionedDocuments<Booking> versioned(LocalDate date) {
-        return new VersionedDocuments<>(bookings.of(monthOf(date)), "booking", Booking::version);
     }
 
     private static Instant monthOf(LocalDate date) {

@@ -1,10 +1,11 @@
 package io.kioskfleet.core.desks;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The claims that make double bookings impossible: one document per desk and hour, and one per
  * person and hour (so nobody holds two desks at once), in the collection of its date
- * ({@code desk_claims_2026_11_24}), with the unique {@code _id} deciding who got the hour.
+ * ({@code desk_claims_2026_11_24}), with a unique index on the slot deciding who got the hour.
  *
  * <p>A booking takes its hours one by one; on the first hour someone else holds, it gives back
  * the ones it took. There are no transactions, so a crash in between can leave claims of a
@@ -42,6 +43,7 @@ public final class DeskClaims {
     private final FleetStore store;
     private final Clock clock;
     private final Map<LocalDate, Day> days = new ConcurrentHashMap<>();
+    private final Set<LocalDate> indexed = ConcurrentHashMap.newKeySet();
 
     /** The taken hours of one date: per desk (bit per hour) and the bookings of each person. */
     private record Day(Map<String, Integer> deskHours, Map<String, Set<String>> bookingsOfPerson, Instant readAt) {
@@ -67,8 +69,8 @@ public final class DeskClaims {
         List<DeskClaim> taken = new ArrayList<>();
         for (int hour = booking.fromHour(); hour < booking.toHour(); hour++) {
             for (DeskClaim claim : List.of(
-                new DeskClaim(DeskClaim.idOf(booking.deskId(), hour), booking.deskId(), hour, booking.id(), booking.user(), now),
-                new DeskClaim(DeskClaim.idOf(PERSON + booking.user(), hour), null, hour, booking.id(), booking.user(), now))) {
+                DeskClaim.of(DeskClaim.slotOf(booking.deskId(), hour), booking.deskId(), hour, booking, now),
+                DeskClaim.of(DeskClaim.slotOf(PERSON + booking.user(), hour), null, hour, booking, now))) {
                 try {
                     day.insertOne(claim);
                     taken.add(claim);
@@ -78,7 +80,7 @@ public final class DeskClaims {
                         throw e;
                     }
                     giveBack(day, taken);
-                    DeskClaim holder = day.find(eq("_id", claim.id())).first();
+                    DeskClaim holder = day.find(eq("slot", claim.slot())).first();
                     return Optional.of(new Refusal(holder, claim.deskId() == null));
                 }
             }
@@ -91,21 +93,21 @@ public final class DeskClaims {
     void release(Booking booking) {
         MongoCollection<DeskClaim> day = collection(booking.date());
         for (int hour = booking.fromHour(); hour < booking.toHour(); hour++) {
-            day.deleteOne(and(eq("_id", DeskClaim.idOf(booking.deskId(), hour)), eq("bookingId", booking.id())));
-            day.deleteOne(and(eq("_id", DeskClaim.idOf(PERSON + booking.user(), hour)), eq("bookingId", booking.id())));
+            day.deleteOne(eq("_id", DeskClaim.slotOf(booking.deskId(), hour) + "/" + booking.id()));
+            day.deleteOne(eq("_id", DeskClaim.slotOf(PERSON + booking.user(), hour) + "/" + booking.id()));
         }
         remember(booking, false);
     }
 
-    /** Removes {@code orphan} if it is still there and still the same booking's. */
+    /** Removes {@code orphan} (its {@code _id} names its booking, so another booking's claim stays). */
     void removeOrphan(LocalDate date, DeskClaim orphan) {
-        collection(date).deleteOne(and(eq("_id", orphan.id()), eq("bookingId", orphan.bookingId())));
+        collection(date).deleteOne(eq("_id", orphan.id()));
         days.remove(date);
     }
 
     /** Who holds {@code deskId}'s {@code hour} on {@code date}, if anyone: one {@code _id} read. */
     Optional<DeskClaim> holderOf(String deskId, LocalDate date, int hour) {
-        return Optional.ofNullable(collection(date).find(eq("_id", DeskClaim.idOf(deskId, hour))).first());
+        return Optional.ofNullable(collection(date).find(eq("slot", DeskClaim.slotOf(deskId, hour))).first());
     }
 
     /** The hours of {@code deskId} taken on {@code date}, one bit per hour (from memory). */
@@ -161,11 +163,16 @@ public final class DeskClaims {
 
     private static void giveBack(MongoCollection<DeskClaim> day, List<DeskClaim> taken) {
         for (DeskClaim claim : taken) {
-            day.deleteOne(and(eq("_id", claim.id()), eq("bookingId", claim.bookingId())));
+            day.deleteOne(eq("_id", claim.id()));
         }
     }
 
+    /** The date's claims; the first use of a date in this process makes sure its unique index exists. */
     private MongoCollection<DeskClaim> collection(LocalDate date) {
-        return store.collection("desk_claims_" + date.format(SUFFIX), DeskClaim.class);
+        MongoCollection<DeskClaim> claims = store.collection("desk_claims_" + date.format(SUFFIX), DeskClaim.class);
+        if (indexed.add(date)) {
+            claims.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true).name("unique_slot"));
+        }
+        return claims;
     }
 }
