@@ -181,7 +181,10 @@ public final class DeskAvailabilityBenchmark {
                         .append("hour", hour).append("bookingId", id).append("user", person).append("claimedAt", now));
                 }
             }
-            store.collection("desk_claims_" + date.format(DAY), Document.class).insertMany(claims);
+            var dayClaims = store.collection("desk_claims_" + date.format(DAY), Document.class);
+            // As the service does on a date's first booking: the unique slot index exists before the claims.
+            dayClaims.createIndex(new Document("slot", 1), new com.mongodb.client.model.IndexOptions().unique(true).name("unique_slot"));
+            dayClaims.insertMany(claims);
             store.collection("bookings_" + date.format(MONTH), Document.class).insertMany(booked);
         }
         return days;
