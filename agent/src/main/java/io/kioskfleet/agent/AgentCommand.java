@@ -33,6 +33,18 @@ public final class AgentCommand {
           wipe       erase the ended session's directory and attest it: --state-dir DIR --dir SESSION_DIR
                      (keeps only files the held policy's wipe.preserve matches; the areas are the
                      subdirectories sessionProfile, downloads, browserData, caches and temp)
+          run        be one device, until Ctrl-C: --state-dir DIR --session-dir GUEST_DIR
+                     [--user NAME] [--desk DESK] [--activity-file FILE] [--duration-seconds D]
+                     (enrolled first with 'enroll'; holds guest sessions, or NAME's, in GUEST_DIR and
+                     ends them itself by the policy's maximum length, idle time and scheduled logout
+                     times, from this machine's clock, also offline; warns on standard output and in
+                     DIR/logout-warning before a logout; then erases GUEST_DIR as the policy says,
+                     keeping its wipe.preserve files, and signs the attestation. Session events and
+                     attestations wait in DIR/journal.jsonl until the server takes them, in order.
+                     Checks in as the server says and carries out LOGOUT, WIPE, LOCK, REBOOT
+                     (simulated), MESSAGE, REFRESH_POLICY and RETIRE. Input is FILE being touched
+                     (default DIR/input-activity): idle time counts from it, and after a logout the
+                     next session starts at the next input)
           simulate   run many virtual laptops in this process, for demos and load:
                      --server URL --token TOKEN --serials FILE_OR_LIST --state-dir DIR
                      [--interval-seconds S] [--duration-seconds D]
@@ -45,6 +57,9 @@ public final class AgentCommand {
 
         exit status: 0 done, 1 refused by the server or unreachable, 2 wrong usage
         """;
+
+    /** A running device retries briefly: while it waits, its session timers wait too, and its next check-in retries anyway. */
+    private static final RetryPolicy RUN_RETRIES = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -78,6 +93,10 @@ public final class AgentCommand {
                 }
                 case "wipe" -> {
                     return wipe(CommandOptions.parse(options, Set.of("state-dir", "dir")));
+                }
+                case "run" -> {
+                    return runDevice(CommandOptions.parse(options,
+                        Set.of("state-dir", "session-dir", "user", "desk", "activity-file", "duration-seconds")));
                 }
                 case "simulate" -> {
                     return simulate(CommandOptions.parse(options,
@@ -159,6 +178,24 @@ public final class AgentCommand {
         out.println("remaining manifest " + attestation.remainingDigest());
         out.println("session " + report.receipt().sessionId() + " " + report.receipt().state());
         return 0;
+    }
+
+    private int runDevice(CommandOptions options) {
+        Path stateDir = Path.of(options.required("state-dir"));
+        RunOptions run = new RunOptions(stateDir, Path.of(options.required("session-dir")), options.optional("user"),
+            options.optional("desk"));
+        String activityFile = options.optional("activity-file");
+        InputActivity input = InputActivity.touchedFile(activityFile == null ? stateDir.resolve("input-activity")
+            : Path.of(activityFile));
+        Duration duration = secondsOrNull(options, "duration-seconds");
+        try (RunLock lock = RunLock.take(stateDir); FleetConnections connections = FleetConnections.pooled(2)) {
+            DeviceRun device = new DeviceRun(run,
+                server -> FleetServerClient.sharing(server, connections, RUN_RETRIES, java.time.Clock.systemUTC()),
+                version(), java.time.Clock.systemUTC(), input, out);
+            out.println("run: device in " + stateDir + ", sessions in " + run.sessionDir()
+                + (duration == null ? ", until Ctrl-C" : ", for " + duration.toSeconds() + " s"));
+            return new RunLoop(device, err).runFor(duration);
+        }
     }
 
     private int simulate(CommandOptions options) {

@@ -41,10 +41,17 @@ public final class DeviceAgent {
      * @param clients makes the client for a server address (tests pass one with short retries)
      */
     public DeviceAgent(StateDirectory state, Function<URI, FleetServerClient> clients, String agentVersion) {
+        this(state, clients, agentVersion, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the device's clock, for the times of sessions and wipes (tests pass one they move)
+     */
+    public DeviceAgent(StateDirectory state, Function<URI, FleetServerClient> clients, String agentVersion, Clock clock) {
         this.state = state;
         this.clients = clients;
         this.agentVersion = agentVersion;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Enrolls with {@code server}: creates the key on first use and keeps the identity the server gives. */
@@ -82,7 +89,7 @@ public final class DeviceAgent {
     /** Reports a fault of this device to the server, with an id of its own so a resend is kept once. */
     public void reportFault(FaultCategory category, String message, String logExcerpt) {
         FaultReport report = new FaultReport(java.util.UUID.randomUUID().toString(), category, message, logExcerpt,
-            java.time.Instant.now());
+            now());
         withServer((client, identity) -> {
             client.reportFault(identity.deviceId(), state.keys(), report);
             return null;
@@ -109,22 +116,41 @@ public final class DeviceAgent {
                 + " ended but its wipe is not attested: run 'kioskfleet-agent wipe' first");
         }
         if (current == null) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            String etag = state.policy().map(DevicePolicy::etag).orElse(null);
-            current = new CurrentSession(new SessionStart(SessionIds.newId(now), user, desk, etag, now), null);
-            state.saveSession(current);
+            current = newSession(user, desk);
         }
         SessionStart start = current.start();
         return withServer((client, identity) -> client.startSession(identity.deviceId(), state.keys(), start));
     }
 
+    /**
+     * Starts a session on the device only: chooses its id, keeps it with the policy held now in
+     * the state directory. Reporting it is the caller's part.
+     */
+    CurrentSession newSession(String user, String desk) {
+        Instant now = now();
+        DevicePolicy policy = state.policy().orElse(null);
+        CurrentSession session = CurrentSession.started(
+            new SessionStart(SessionIds.newId(now), user, desk, policy == null ? null : policy.etag(), now), policy);
+        state.saveSession(session);
+        return session;
+    }
+
     /** Ends the current session for {@code reason}; ending an ended session reports the same end again. */
     public SessionReceipt endSession(SessionEndReason reason) {
-        CurrentSession current = currentSession();
-        CurrentSession ended = current.endedAt() == null ? current.ended(clock.instant().truncatedTo(ChronoUnit.MILLIS)) : current;
-        state.saveSession(ended);
+        CurrentSession ended = endLocally(reason);
         return withServer((client, identity) -> client.endSession(identity.deviceId(), state.keys(), ended.sessionId(),
-            new SessionEnd(reason, ended.endedAt())));
+            new SessionEnd(ended.endReason() == null ? reason : ended.endReason(), ended.endedAt())));
+    }
+
+    /** Ends the current session on the device only, now, unless it has ended already; returns it ended. */
+    CurrentSession endLocally(SessionEndReason reason) {
+        CurrentSession current = currentSession();
+        if (!current.running()) {
+            return current;
+        }
+        CurrentSession ended = current.ended(now(), reason);
+        state.saveSession(ended);
+        return ended;
     }
 
     /**
@@ -136,18 +162,41 @@ public final class DeviceAgent {
         if (current.endedAt() == null) {
             throw new IllegalStateException("session " + current.sessionId() + " is running: end it before the wipe");
         }
-        DevicePolicy policy = state.policy()
-            .orElseThrow(() -> new IllegalStateException("no policy yet: run 'kioskfleet-agent check-in' first"));
-        Instant started = laterOf(clock.instant().truncatedTo(ChronoUnit.MILLIS), current.endedAt());
-        SessionWipe.Outcome outcome = new SessionWipe(dir, policy.wipe().preserve()).run();
-        Instant finished = laterOf(clock.instant().truncatedTo(ChronoUnit.MILLIS), started);
-        String deviceId = state.identity().map(EnrolledIdentity::deviceId).orElseThrow();
-        WipeAttestation attestation = AttestationSignature.sign(state.keys(), new WipeAttestation(current.sessionId(),
-            deviceId, started, finished, outcome.erased(), outcome.preserved(), outcome.remaining(),
-            outcome.remainingDigest(), outcome.clean(), null));
+        DevicePolicy policy = policyOf(current);
+        WipeAttestation attestation = wipeAndSign(current, new SessionWipe(dir, policy.wipe().preserve()));
         SessionReceipt receipt = withServer((client, identity) -> client.attest(identity.deviceId(), state.keys(), attestation));
         state.forgetSession();
         return new WipeReport(attestation, receipt);
+    }
+
+    /** The policy the session's wipe follows: the one held at its start, else (older state files) the one held now. */
+    DevicePolicy policyOf(CurrentSession session) {
+        return session.policy() != null ? session.policy() : state.policy()
+            .orElseThrow(() -> new IllegalStateException("no policy yet: run 'kioskfleet-agent check-in' first"));
+    }
+
+    /** Runs {@code wipe} after the ended session {@code ended} and signs what it did. */
+    WipeAttestation wipeAndSign(CurrentSession ended, SessionWipe wipe) {
+        Instant started = laterOf(now(), ended.endedAt());
+        SessionWipe.Outcome outcome = wipe.run();
+        Instant finished = laterOf(now(), started);
+        String deviceId = state.identity().map(EnrolledIdentity::deviceId).orElseThrow();
+        return AttestationSignature.sign(state.keys(), new WipeAttestation(ended.sessionId(), deviceId, started, finished,
+            outcome.erased(), outcome.preserved(), outcome.remaining(), outcome.remainingDigest(), outcome.clean(), null));
+    }
+
+    /** Sends a session event or attestation the {@link EventJournal} kept, exactly as it was recorded. */
+    SessionReceipt deliver(JournalEntry entry) {
+        return withServer((client, identity) -> switch (entry.kind()) {
+            case SESSION_START -> client.startSession(identity.deviceId(), state.keys(), entry.start());
+            case SESSION_END -> client.endSession(identity.deviceId(), state.keys(), entry.sessionId(), entry.end());
+            case WIPE_ATTESTATION -> client.attest(identity.deviceId(), state.keys(), entry.attestation());
+        });
+    }
+
+    /** The device's clock now, to the millisecond (what the server keeps and the signature covers). */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private CurrentSession currentSession() {

@@ -15,11 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +30,10 @@ import java.util.stream.Stream;
  * scans it again and lists what remains. The areas of the policy are subdirectories named after
  * them ({@code DIR/sessionProfile} is {@code ${sessionProfile}}, likewise {@code downloads},
  * {@code browserData}, {@code caches}, {@code temp}); anything else under the directory is
- * erased as area {@code other}. Symbolic links are deleted, never followed.
+ * erased as area {@code other}. A wipe may be limited to some areas (the policy's
+ * {@code wipe.scope}, or a WIPE command's areas): the others are then neither erased nor listed,
+ * while files outside every area directory are session data and always go. Symbolic links are
+ * deleted, never followed.
  */
 final class SessionWipe {
 
@@ -37,10 +43,18 @@ final class SessionWipe {
 
     private final Path dir;
     private final List<PreservePattern> preserve;
+    private final Set<String> scope;
 
+    /** A wipe of every area. */
     SessionWipe(Path dir, List<String> preservePatterns) {
+        this(dir, preservePatterns, List.of(WipeArea.values()));
+    }
+
+    /** A wipe of the areas in {@code scope} (and of files outside every area directory). */
+    SessionWipe(Path dir, List<String> preservePatterns, Collection<WipeArea> scope) {
         this.dir = dir;
         this.preserve = preservePatterns.stream().map(PreservePattern::of).toList();
+        this.scope = scope.stream().map(Choice::word).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -61,7 +75,7 @@ final class SessionWipe {
     /** Erases, re-scans and reports. */
     Outcome run() {
         Map<String, long[]> erased = new LinkedHashMap<>();
-        for (Path file : files()) {
+        for (Path file : filesInScope()) {
             String path = manifestPath(file);
             long size = sizeOf(file);
             if (keeper(path).isEmpty() && deleted(file)) {
@@ -74,7 +88,7 @@ final class SessionWipe {
         List<RemainingFile> remaining = new ArrayList<>();
         TreeSet<String> preserved = new TreeSet<>();
         boolean clean = true;
-        for (Path file : files()) {
+        for (Path file : filesInScope()) {
             String path = manifestPath(file);
             Optional<PreservePattern> keeper = keeper(path);
             keeper.ifPresent(pattern -> preserved.add(pattern.text()));
@@ -106,11 +120,18 @@ final class SessionWipe {
         return AREAS.contains(name);
     }
 
-    /** Every file and symbolic link under the directory, without following links. */
-    private List<Path> files() {
+    /** Every file and symbolic link in the wiped areas or outside every area, without following links. */
+    private List<Path> filesInScope() {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    boolean areaOutOfScope = dir.equals(directory.getParent())
+                        && isArea(directory.getFileName().toString()) && !scope.contains(directory.getFileName().toString());
+                    return areaOutOfScope ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     found.add(file);
@@ -126,6 +147,7 @@ final class SessionWipe {
     private void removeEmptyDirectories() {
         try (Stream<Path> all = Files.walk(dir)) {
             List<Path> directories = all.filter(path -> Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .filter(path -> !inAreaOutOfScope(path))
                 .sorted(java.util.Comparator.reverseOrder()).toList();
             for (Path directory : directories) {
                 boolean root = directory.equals(dir) || directory.getParent().equals(dir) && isArea(directory.getFileName().toString());
@@ -136,6 +158,12 @@ final class SessionWipe {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy " + dir, e);
         }
+    }
+
+    private boolean inAreaOutOfScope(Path path) {
+        Path relative = dir.relativize(path);
+        String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+        return isArea(first) && !scope.contains(first);
     }
 
     private static boolean isEmpty(Path directory) throws IOException {

@@ -11,14 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the agent keeps on the device between runs, in one directory: its private key
  * ({@code device.key}, the raw 32 bytes, readable by its owner only), its enrolled identity
  * ({@code identity.json}), the policy it enforces ({@code policy.json}) and, while it is locked
- * as lost, the {@code locked} marker with the reason, and from a session's start until its wipe is
- * attested, {@code session.json}. Files are replaced
+ * as lost, the {@code locked} marker with the reason, from a session's start until its wipe is
+ * attested, {@code session.json}, and results of commands the server has not taken yet,
+ * {@code command-results.json}. Files are replaced
  * whole (write, then rename), so a crash leaves the old file or the new one, never half of one.
  */
 public final class StateDirectory {
@@ -28,6 +31,7 @@ public final class StateDirectory {
     static final String POLICY_FILE = "policy.json";
     static final String LOCKED_FILE = "locked";
     static final String SESSION_FILE = "session.json";
+    static final String RESULTS_FILE = "command-results.json";
 
     private final Path dir;
 
@@ -83,6 +87,27 @@ public final class StateDirectory {
     /** Forgets the session once its wipe is attested. */
     public void forgetSession() {
         deleteIfThere(SESSION_FILE);
+    }
+
+    /** Forgets the enrollment and its policy (the device retired); the key stays, for a later enrollment. */
+    public void forgetEnrollment() {
+        deleteIfThere(IDENTITY_FILE);
+        deleteIfThere(POLICY_FILE);
+        deleteIfThere(LOCKED_FILE);
+    }
+
+    /** Results of commands carried out that the server has not taken yet, oldest first. */
+    List<CommandOutcome> unreportedResults() {
+        return read(RESULTS_FILE, CommandOutcome[].class).map(List::of).orElse(List.of());
+    }
+
+    /** Keeps the results the server has not taken yet (none: the file goes). */
+    void saveUnreportedResults(Collection<CommandOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            deleteIfThere(RESULTS_FILE);
+        } else {
+            write(RESULTS_FILE, ProtocolJson.MAPPER.writeValueAsBytes(outcomes));
+        }
     }
 
     /** The reason the device was locked as lost, while it is; empty when it is not locked. */

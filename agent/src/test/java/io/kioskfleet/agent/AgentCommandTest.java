@@ -64,6 +64,19 @@ class AgentCommandTest {
     @Test
     void theUsageNamesEveryCommand() {
         command.run(List.of("help"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("enroll", "check-in", "--state-dir", "version");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("enroll", "check-in", "run", "--session-dir", "--state-dir",
+            "version");
+    }
+
+    @Test
+    void runningNeedsAGuestDirectoryOutsideTheStateAndAnEnrolledDevice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(command.run(List.of("run", "--state-dir", dir.toString()))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--session-dir is required");
+        assertThat(command.run(List.of("run", "--state-dir", dir.toString(), "--session-dir", dir.resolve("guest").toString())))
+            .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("a wipe would erase the device key");
+        assertThat(command.run(List.of("run", "--state-dir", dir.resolve("state").toString(), "--session-dir",
+            dir.resolve("guest").toString(), "--duration-seconds", "1"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not enrolled yet");
     }
 }

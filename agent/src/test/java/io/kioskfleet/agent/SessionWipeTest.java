@@ -46,4 +46,20 @@ class SessionWipeTest {
         assertThat(session.resolve("downloads")).isEmptyDirectory();
         assertThat(session.resolve("downloads/deep")).doesNotExist();
     }
+
+    @Test
+    void areasOutsideTheWipesScopeAreNeitherErasedNorListedWhileStrayFilesAlwaysGo() throws Exception {
+        write("downloads/a.pdf", "12345");
+        write("caches/big.bin", "kept until the nightly wipe");
+        write("stray.txt", "123");
+
+        SessionWipe.Outcome outcome = new SessionWipe(session, List.of(),
+            List.of(io.kioskfleet.protocol.policy.WipeArea.DOWNLOADS)).run();
+
+        assertThat(outcome.clean()).isTrue();
+        assertThat(outcome.remaining()).isEmpty();
+        assertThat(session.resolve("caches/big.bin")).exists();
+        assertThat(session.resolve("downloads/a.pdf")).doesNotExist();
+        assertThat(session.resolve("stray.txt")).doesNotExist();
+    }
 }

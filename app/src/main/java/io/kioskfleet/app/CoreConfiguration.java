@@ -91,8 +91,8 @@ public class CoreConfiguration {
 
     @Bean
     DeviceTimeline deviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions,
-                                  DeviceFaults faults) {
-        return new DeviceTimeline(devices, audit, commands, sessions, faults);
+                                  DeviceFaults faults, PresenceRepository presence) {
+        return new DeviceTimeline(devices, audit, commands, sessions, faults, presence);
     }
 
     @Bean

@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"kioskfleet.admin-password=" + RunningServiceTest.ADMIN_PASSWORD,
         // Selenium warns on every start that it has no DevTools bindings for this Chromium; not used.
-        "logging.level.org.openqa.selenium=ERROR"})
+        "logging.level.org.openqa.selenium=ERROR",
+        // Webhook tests send to a receiver on this machine, and should not wait long for the worker.
+        "kioskfleet.webhooks.allow-loopback=true", "kioskfleet.webhooks.every=200ms"})
 public abstract class RunningServiceTest {
 
     protected static final String ADMIN_PASSWORD = "test-admin-password";

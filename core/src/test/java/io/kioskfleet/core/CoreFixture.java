@@ -12,14 +12,16 @@ import io.kioskfleet.core.commands.CommandInbox;
 import io.kioskfleet.core.commands.CommandRepository;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.commands.LostDeviceContacts;
+import io.kioskfleet.core.commands.OverdueCommands;
+import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.deviceauth.NonceLedger;
 import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.enrollment.DeviceEnrollment;
 import io.kioskfleet.core.enrollment.EnrollmentTokenRepository;
 import io.kioskfleet.core.enrollment.EnrollmentTokens;
-import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuRepository;
 import io.kioskfleet.core.policies.DeviceExceptionRepository;
@@ -136,7 +138,8 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
      * reloaded only when a test calls {@code inbox().refresh()}.
      */
     public record Commands(DeviceCommands admin, CommandDelivery delivery, CommandInbox inbox,
-                           LostDeviceContacts lostContacts, List<DeclaresIndexes> repositories) {
+                           LostDeviceContacts lostContacts, RunCommands runs, OverdueCommands overdue,
+                           List<DeclaresIndexes> repositories) {
 
         static Commands wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, AuditChain audit,
                              Clock clock) {
@@ -145,6 +148,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
             LostDeviceContacts lostContacts = new LostDeviceContacts(store, devices, clock);
             return new Commands(new DeviceCommands(repository, inbox, devices, units, audit, clock),
                 new CommandDelivery(repository, inbox, devices, clock), inbox, lostContacts,
+                new RunCommands(repository, inbox, clock), new OverdueCommands(repository, inbox, clock),
                 List.of(repository, inbox, lostContacts));
         }
     }
@@ -156,7 +160,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                              DeviceCredentialCache credentials, Clock clock) {
             SessionRepository repository = new SessionRepository(store);
             WipeAttestations attestations = new WipeAttestations(repository, credentials, effective, clock);
-            return new Sessions(new SessionEvents(repository, clock), attestations,
+            return new Sessions(new SessionEvents(repository, effective, clock), attestations,
                 new SessionLedger(repository, attestations, devices, units));
         }
     }

@@ -25,9 +25,10 @@ public class SessionConfiguration {
     }
 
     @Bean
-    SessionEvents sessionEvents(SessionRepository sessions, Clock clock, List<SessionStartListener> listeners) {
+    SessionEvents sessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock,
+                                List<SessionStartListener> listeners) {
         // Desk check-in and the laptop pools hear of every new session (each keeps its own failures to itself).
-        return new SessionEvents(sessions, clock, session -> listeners.forEach(listener -> listener.started(session)));
+        return new SessionEvents(sessions, policies, clock, session -> listeners.forEach(listener -> listener.started(session)));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.kioskfleet.app.web;
 
 import io.kioskfleet.core.input.FieldError;
+import io.kioskfleet.core.input.Rule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -17,20 +18,20 @@ final class JsonErrorPaths {
     static FieldError describe(JacksonException e) {
         String path = path(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(path, "unknown field '" + unknown.getPropertyName() + "'");
+            return FieldError.of(path, Rule.UNKNOWN_FIELD, unknown.getPropertyName());
         }
         if (e instanceof InvalidNullException) {
-            return new FieldError(path, "must not be null");
+            return FieldError.of(path, Rule.NULL);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new FieldError(path, "must be " + describeType(mismatch.getTargetType()));
+            return typeError(path, mismatch.getTargetType());
         }
         if (e instanceof StreamReadException) {
             var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return new FieldError("$", "malformed JSON" + where);
+            return location == null ? FieldError.of("$", Rule.MALFORMED_JSON, "?", "?")
+                : FieldError.of("$", Rule.MALFORMED_JSON, location.getLineNr(), location.getColumnNr());
         }
-        return new FieldError(path, "cannot be read: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        return FieldError.of(path, Rule.UNREADABLE, e.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
     private static String path(JacksonException e) {
@@ -48,22 +49,26 @@ final class JsonErrorPaths {
         return path.isEmpty() ? "$" : path.toString();
     }
 
-    private static String describeType(Class<?> type) {
+    /** The error for a value at {@code path} that is not of the {@code type} the request needs. */
+    static FieldError typeError(String path, Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
+            return FieldError.of(path, Rule.WHOLE_NUMBER);
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return FieldError.of(path, Rule.TRUE_OR_FALSE);
         }
         if (type == String.class) {
-            return "a string";
+            return FieldError.of(path, Rule.TEXT);
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
+            return FieldError.of(path, Rule.LIST);
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return FieldError.of(path, Rule.NOT_ONE_OF, java.util.Arrays.toString(type.getEnumConstants()));
         }
-        return "an object";
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return FieldError.of(path, Rule.OBJECT);
+        }
+        return FieldError.of(path, Rule.INVALID_VALUE, type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -1,5 +1,7 @@
 package io.kioskfleet.app.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.RefusedException;
@@ -7,13 +9,12 @@ import io.kioskfleet.core.desks.BookingRulesException;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
 import io.kioskfleet.core.deviceauth.DeviceLockedException;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
-import io.kioskfleet.core.sessions.AttestationRefusedException;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.input.TooLargeException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import io.kioskfleet.core.policies.InvalidPolicyException;
+import io.kioskfleet.core.sessions.AttestationRefusedException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.StoreUnavailableException;
@@ -137,9 +138,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String expected = type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
-            : type == null ? "a valid value" : "a valid " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-        return Problems.invalid(List.of(new FieldError(e.getName(), "must be " + expected)));
+        return Problems.invalid(List.of(type == null ? FieldError.of(e.getName(), Rule.INVALID_VALUE, "value")
+            : JsonErrorPaths.typeError(e.getName(), type)));
     }
 
     @ExceptionHandler({StoreUnavailableException.class, MongoTimeoutException.class, MongoSocketException.class})
@@ -171,8 +171,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         FieldError error = e.getCause() instanceof JacksonException jackson
             ? JsonErrorPaths.describe(jackson)
-            : new FieldError("$", e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                ? "a request body is required" : "the request body cannot be read");
+            : e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? FieldError.of("$", Rule.BODY_REQUIRED) : FieldError.of("$", Rule.UNREADABLE, "the request body");
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(error)));
     }
 
@@ -180,7 +180,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(e.getParameterName(), "is required"))));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(FieldError.of(e.getParameterName(), Rule.REQUIRED))));
     }
 
     @Override

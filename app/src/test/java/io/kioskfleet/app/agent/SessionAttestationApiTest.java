@@ -18,7 +18,6 @@ import io.kioskfleet.protocol.sessions.WipeAttestation;
 import io.kioskfleet.protocol.signing.AttestationSignature;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,13 +46,8 @@ class SessionAttestationApiTest extends RunningServiceTest {
     @BeforeEach
     void branchWhoseWipeKeepsTheCertificateStore() {
         branch = newBranch(30);
-        String yaml = "apiVersion: kioskfleet/v1\nkind: Policy\nmetadata:\n  name: keep-certificates\nsettings:\n"
-            + "  wipe:\n    preserve:\n      - \"" + CERTIFICATES + "\"\n";
-        String policyId = admin.postBytes("/api/v1/policies?name=" + unique("certs"), "application/yaml",
-            yaml.getBytes(StandardCharsets.UTF_8)).text("id");
-        assertThat(admin.post("/api/v1/policies/" + policyId + "/publish", "").status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/ous/" + branch + "/policy", "{\"policyId\":\"" + policyId + "\"}").status())
-            .isEqualTo(200);
+        BranchPolicies.publishFor(admin, branch, "keep-certificates",
+            "  wipe:\n    preserve:\n      - \"" + CERTIFICATES + "\"\n");
     }
 
     private EnrolledLaptop enrolledLaptop() {

@@ -45,4 +45,13 @@ final class Browser {
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return driver;
     }
+
+    /** Signs in on the sign-in page the browser shows, and waits until it has left it. */
+    static void signIn(ChromeDriver browser, String username, String password) {
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
 }

@@ -254,4 +254,44 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(laptops.get(0).checkIn().answer().commands()).extracting(command -> command.type().name())
             .containsExactly("LOGOUT");
     }
+    @org.springframework.beans.factory.annotation.Autowired
+    io.kioskfleet.core.schedules.ScheduledWork scheduledWork;
+
+    @Test
+    void anAdminWatchesAnEveningWipeWaveAppearWithItsProgressAndCancelsIt() throws Exception {
+        String branch = newBranch(50);
+        for (int i = 1; i <= 2; i++) {
+            String serial = unique("WAVE");
+            admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}");
+            String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\"}").text("secret");
+            new io.kioskfleet.app.agent.EnrolledLaptop(serverPort).enroll(token, serial);
+        }
+        browser = Browser.open("ja");
+        browser.get(url("/job-runs"));
+        signIn();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ジョブ実行");
+
+        String runId = scheduledWork.start(new io.kioskfleet.core.schedules.ScheduledFire(unique("sch"), "夕方の一斉消去",
+            io.kioskfleet.core.schedules.ScheduleKind.LOGOUT_AND_WIPE,
+            new io.kioskfleet.core.schedules.ScheduleTarget(List.of(branch), List.of(), List.of()), Duration.ofMinutes(30),
+            1, null, java.time.Instant.now(), io.kioskfleet.core.schedules.FireTrigger.RUN_NOW, 1));
+        // The open list fetches itself again: the new run appears without reloading the page.
+        By row = By.id("run-" + runId);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(row, "完了"));
+        assertThat(browser.findElement(row).getText()).contains("夕方の一斉消去", "一斉ログアウトと消去");
+        assertThat(browser.findElement(row).findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+
+        browser.findElement(row).findElement(By.tagName("a")).click();
+        assertThat(browser.findElement(By.id("count-queued")).getText()).isEqualTo("2");
+        browser.findElement(By.id("cancel-run")).click();
+        assertThat(browser.findElement(By.id("cancelled-notice")).getText()).contains("取り消しました");
+        assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("取消済み");
+        assertThat(browser.findElement(By.id("count-cancelled")).getText()).isEqualTo("2");
+
+        // The dashboard counts what the sweeps found and leads to the list.
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("count-compliance")).getText()).matches("\\d+");
+        browser.findElement(By.id("attention")).findElement(By.linkText("消去未証明")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("要対応");
+    }
 }

@@ -54,6 +54,10 @@ class RoleMatrixTest extends RunningServiceTest {
         return admin.post("/api/v1/devices", "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
     }
 
+    private String ticket(String ouId) {
+        return admin.post("/api/v1/tickets", "{\"title\":\"" + unique("t") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
+    }
+
     private record Row(String call, Function<ApiClient, Answer> request, int... expected) {
     }
 
@@ -73,6 +77,7 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("create a unit", c -> c.post("/api/v1/ous",
                 "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),
             new Row("verify the audit chain", c -> c.get("/api/v1/audit/verify"), 200, 403, 403, 200, 403, 401),
+            new Row("search the audit log", c -> c.get("/api/v1/audit/search?action=device."), 200, 403, 403, 200, 403, 401),
             new Row("list accounts", c -> c.get("/api/v1/users"), 200, 403, 403, 200, 403, 401),
             new Row("create an account", c -> c.post("/api/v1/users", "{\"username\":\"" + unique("u").toLowerCase()
                 + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}"), 201, 403, 403, 403, 403, 401),
@@ -80,6 +85,17 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("list policies", c -> c.get("/api/v1/policies"), 200, 200, 200, 200, 403, 401),
             new Row("create a policy", c -> c.post("/api/v1/policies", "{\"name\":\"" + unique("p").toLowerCase()
                 + "\",\"source\":\"apiVersion: kioskfleet/v1\\nkind: Policy\\nmetadata:\\n  name: x\\n\"}"), 201, 403, 403, 403, 403, 401),
+            new Row("raise a ticket for a device", c -> c.post("/api/v1/tickets",
+                "{\"title\":\"画面が映らない\",\"deviceId\":\"" + ownDevice + "\"}"), 201, 201, 201, 403, 201, 401),
+            new Row("list tickets", c -> c.get("/api/v1/tickets"), 200, 200, 200, 403, 200, 401),
+            new Row("claim other branch's ticket", c -> c.post("/api/v1/tickets/" + ticket(otherBranch) + "/claim", ""),
+                200, 404, 200, 403, 403, 401),
+            new Row("remote-resolution report", c -> c.get("/api/v1/tickets/report/remote-resolution"),
+                200, 200, 200, 403, 403, 401),
+            new Row("list webhooks", c -> c.get("/api/v1/webhooks"), 200, 403, 403, 403, 403, 401),
+            new Row("list dead letters", c -> c.get("/api/v1/webhooks/dead-letters"), 200, 403, 403, 403, 403, 401),
+            new Row("list job runs", c -> c.get("/api/v1/job-runs"), 200, 403, 200, 200, 403, 401),
+            new Row("cancel a job run", c -> c.post("/api/v1/job-runs/run_unknown/cancel", ""), 404, 403, 403, 403, 403, 401),
             new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401),
             new Row("list sites", c -> c.get("/api/v1/sites"), 200, 200, 200, 200, 200, 401),
             new Row("create a site in own branch", c -> c.post("/api/v1/sites", siteIn(ownBranch)), 201, 201, 403, 403, 403, 401),

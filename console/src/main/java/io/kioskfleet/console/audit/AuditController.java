@@ -3,10 +3,13 @@ package io.kioskfleet.console.audit;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.AuditEvent;
+import io.kioskfleet.core.audit.AuditFilter;
+import io.kioskfleet.core.audit.AuditMatches;
 import io.kioskfleet.core.audit.ChainVerification;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +37,18 @@ public class AuditController {
             return new Page<>(events, 0, Math.max(1, events.size()), events.size());
         }
         return chain.newestFirst(actor, new PageRequest(page, size));
+    }
+
+    /**
+     * Events matching every filter given, newest first, in stretches: pass the answer's
+     * {@code continueBefore} as {@code before} for the next one.
+     */
+    @GetMapping("/search")
+    public AuditMatches search(Actor actor, @RequestParam(name = "actor", required = false) String actorName,
+                               @RequestParam(required = false) String action, @RequestParam(required = false) String target,
+                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                               @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size) {
+        return chain.search(actor, new AuditFilter(actorName, action, target, from, to), before, size);
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.protocol.commands.CommandType;
@@ -44,7 +45,7 @@ public class BulkCommandPages {
     public String confirm(Actor actor, Model model, @RequestParam(name = "device", required = false) List<String> deviceIds,
                           @RequestParam CommandType type) {
         if (deviceIds == null || deviceIds.isEmpty()) {
-            throw new InvalidInputException("device", "select at least one device");
+            throw new InvalidInputException("device", Rule.EMPTY);
         }
         List<Device> selected = deviceIds.stream().map(id -> devices.get(actor, id)).toList();
         Map<String, Integer> perUnit = new TreeMap<>();

@@ -1,6 +1,8 @@
 package io.kioskfleet.console.devices;
 
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.checkin.DevicesByLastSeen;
+import io.kioskfleet.core.checkin.LastSeen;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceImport;
 import io.kioskfleet.core.devices.DeviceQuery;
@@ -29,12 +31,17 @@ import org.springframework.web.multipart.MultipartFile;
 public class DeviceController {
 
     private final DeviceRegistry devices;
+    private final DevicesByLastSeen byLastSeen;
 
-    public DeviceController(DeviceRegistry devices) {
+    public DeviceController(DeviceRegistry devices, DevicesByLastSeen byLastSeen) {
         this.devices = devices;
+        this.byLastSeen = byLastSeen;
     }
 
-    /** Devices by serial, filtered by unit ({@code ou}, with sub-units unless {@code subUnits=false}), status, text and tag. */
+    /**
+     * Devices by serial, filtered by unit ({@code ou}, with sub-units unless {@code subUnits=false}), status, text,
+     * tag and last check-in ({@code lastSeen=ONLINE|NEVER}, or {@code SILENT} with {@code silentHours}, 24 by default).
+     */
     @GetMapping
     public Page<Device> list(Actor actor,
                              @RequestParam(required = false) String ou,
@@ -42,9 +49,12 @@ public class DeviceController {
                              @RequestParam(required = false) DeviceStatus status,
                              @RequestParam(name = "q", required = false) String text,
                              @RequestParam(required = false) String tag,
+                             @RequestParam(required = false) LastSeen.Kind lastSeen,
+                             @RequestParam(required = false) Integer silentHours,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        return devices.search(actor, new DeviceQuery(ou, subUnits, status, text, tag), new PageRequest(page, size));
+        return byLastSeen.search(actor, new DeviceQuery(ou, subUnits, status, text, tag),
+            LastSeen.requested(lastSeen, silentHours), new PageRequest(page, size));
     }
 
     @GetMapping("/{id}")

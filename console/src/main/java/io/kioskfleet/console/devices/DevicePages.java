@@ -2,6 +2,10 @@ package io.kioskfleet.console.devices;
 
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.checkin.DevicesByLastSeen;
+import io.kioskfleet.core.checkin.LastSeen;
+import io.kioskfleet.core.checkin.PresenceRepository;
+import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.timeline.DeviceTimeline;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceQuery;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's device pages: the filterable list and one device with its timeline. */
+/** The console's device pages: the filterable list (also by last check-in) and one device with its timeline. */
 @ConsolePage
 public class DevicePages {
 
@@ -27,20 +31,36 @@ public class DevicePages {
     private final DeviceRegistry devices;
     private final OrganisationUnits units;
     private final DeviceTimeline timeline;
+    private final DevicesByLastSeen byLastSeen;
+    private final PresenceRepository presence;
 
-    public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline) {
+    public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline,
+                       DevicesByLastSeen byLastSeen, PresenceRepository presence) {
         this.devices = devices;
         this.units = units;
         this.timeline = timeline;
+        this.byLastSeen = byLastSeen;
+        this.presence = presence;
     }
 
     @GetMapping("/devices")
     public String list(Actor actor, Model model, @RequestParam(required = false) String ou,
                        @RequestParam(required = false) DeviceStatus status, @RequestParam(name = "q", required = false) String text,
                        @RequestParam(required = false) String tag,
+                       @RequestParam(required = false) LastSeen.Kind lastSeen,
+                       @RequestParam(required = false) Integer silentHours,
                        @RequestParam(defaultValue = "0") int page) {
         DeviceQuery query = new DeviceQuery(ou, true, status, text, tag);
-        Page<Device> found = devices.search(actor, query, new PageRequest(page, PAGE_SIZE));
+        model.addAttribute("lastSeen", lastSeen);
+        model.addAttribute("silentHours", silentHours == null ? 24 : silentHours);
+        model.addAttribute("lastSeenKinds", LastSeen.Kind.values());
+        Page<Device> found;
+        try {
+            found = byLastSeen.search(actor, query, LastSeen.requested(lastSeen, silentHours), new PageRequest(page, PAGE_SIZE));
+        } catch (InvalidInputException refused) {
+            model.addAttribute("errors", refused.errors());
+            found = byLastSeen.search(actor, query, null, new PageRequest(0, PAGE_SIZE));
+        }
         List<OrganisationUnit> all = units.all();
         model.addAttribute("query", query);
         model.addAttribute("page", found);
@@ -58,6 +78,7 @@ public class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         model.addAttribute("timeline", timeline.of(actor, id));
+        model.addAttribute("presence", presence.find(id).orElse(null));
         return "device";
     }
 }

@@ -2,8 +2,9 @@ package io.kioskfleet.console.home;
 
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.overview.FleetOverview;
+import io.kioskfleet.core.findings.Attention;
 import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.overview.FleetOverview;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -13,10 +14,12 @@ public class HomeController {
 
     private final OrganisationUnits units;
     private final FleetOverview overview;
+    private final Attention attention;
 
-    public HomeController(OrganisationUnits units, FleetOverview overview) {
+    public HomeController(OrganisationUnits units, FleetOverview overview, Attention attention) {
         this.units = units;
         this.overview = overview;
+        this.attention = attention;
     }
 
     @GetMapping("/")
@@ -35,5 +38,6 @@ public class HomeController {
 
     private void addOverview(Actor actor, Model model) {
         model.addAttribute("overview", overview.now(actor).orElse(null));
+        model.addAttribute("attention", attention.now(actor).orElse(null));
     }
 }

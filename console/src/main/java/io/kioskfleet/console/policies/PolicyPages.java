@@ -3,6 +3,7 @@ package io.kioskfleet.console.policies;
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.policies.InvalidPolicyException;
 import io.kioskfleet.core.policies.Policy;
 import io.kioskfleet.core.policies.PolicyLibrary;
@@ -41,9 +42,12 @@ public class PolicyPages {
     public String create(Actor actor, Model model, @RequestParam String name, @RequestParam String template) {
         try {
             PolicyTemplate chosen = PolicyTemplate.all().stream().filter(t -> t.id().equals(template)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("template", "no template " + template));
+                .orElseThrow(() -> new InvalidInputException("template", Rule.UNKNOWN_TEMPLATE, template));
             return "redirect:/policies/" + library.create(actor, name, chosen.text()).id();
-        } catch (InvalidInputException | ConflictException refused) {
+        } catch (InvalidInputException refused) {
+            model.addAttribute("errors", refused.errors());
+            return list(actor, model);
+        } catch (ConflictException refused) {
             model.addAttribute("error", refused.getMessage());
             return list(actor, model);
         }
@@ -64,7 +68,9 @@ public class PolicyPages {
     public String save(Actor actor, Model model, @PathVariable String id, @RequestParam String source, @RequestParam long version) {
         try {
             library.saveDraft(actor, id, null, source, version);
-        } catch (ConflictException | InvalidInputException refused) {
+        } catch (InvalidInputException refused) {
+            model.addAttribute("errors", refused.errors());
+        } catch (ConflictException refused) {
             model.addAttribute("error", refused.getMessage());
         }
         return editor(actor, model, id);
@@ -75,7 +81,7 @@ public class PolicyPages {
         try {
             model.addAttribute("preview", dryRun.preview(actor, id));
         } catch (InvalidPolicyException invalid) {
-            model.addAttribute("error", invalid.getMessage());
+            model.addAttribute("errors", invalid.errors());
         }
         return editor(actor, model, id);
     }
@@ -84,7 +90,9 @@ public class PolicyPages {
     public String publish(Actor actor, Model model, @PathVariable String id, @RequestParam long version) {
         try {
             model.addAttribute("published", library.publish(actor, id, version).number());
-        } catch (InvalidPolicyException | ConflictException refused) {
+        } catch (InvalidPolicyException invalid) {
+            model.addAttribute("errors", invalid.errors());
+        } catch (ConflictException refused) {
             model.addAttribute("error", refused.getMessage());
         }
         return editor(actor, model, id);

@@ -1,6 +1,7 @@
 package io.kioskfleet.console.policies;
 
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 
 /**
  * The body of a request to create a policy or replace its draft.
@@ -13,7 +14,7 @@ public record PolicyRequest(String name, String source, Long version) {
 
     long requiredVersion() {
         if (version == null) {
-            throw new InvalidInputException("version", "is required: send the version you read");
+            throw new InvalidInputException("version", Rule.VERSION_REQUIRED);
         }
         return version;
     }

@@ -1,6 +1,7 @@
 package io.kioskfleet.console.policies;
 
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 
 /**
  * The body of a roll back.
@@ -11,7 +12,7 @@ public record RollbackRequest(Integer toVersion) {
 
     int requiredVersion() {
         if (toVersion == null) {
-            throw new InvalidInputException("toVersion", "is required");
+            throw new InvalidInputException("toVersion", Rule.REQUIRED);
         }
         return toVersion;
     }

@@ -14,12 +14,16 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +56,11 @@ public final class AuditChain implements DeclaresIndexes {
     static final String HEAD_COLLECTION = "audit_head";
     static final String INTENT_COLLECTION = "audit_intents";
     private static final String HEAD_ID = "head";
+    static final int SEARCH_SCAN_LIMIT = 10_000;
+    static final int SEARCH_BATCH = 500;
+    static final int SEARCH_MAX_SIZE = 200;
+    /** How far apart the clocks of two instances writing the chain may be. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     private final FleetStore store;
     private final MongoCollection<AuditEvent> events;
@@ -204,14 +213,71 @@ public final class AuditChain implements DeclaresIndexes {
         requireReader(actor);
         long last = lastSeq();
         long from = last - request.offset();
-        List<String> ids = LongStream.rangeClosed(Math.max(1, from - request.size() + 1), from)
-            .mapToObj(AuditEvent::idFor).toList();
-        List<AuditEvent> items = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            events.find(in("_id", ids)).into(items);
-        }
-        items.sort(Comparator.comparingLong(AuditEvent::seq).reversed());
+        List<AuditEvent> items = from < 1 ? List.of() : byPosition(Math.max(1, from - request.size() + 1), from);
         return new Page<>(items, request.page(), request.size(), last);
+    }
+
+    /**
+     * The events matching {@code filter}, newest first, older than position {@code before} (all
+     * when null), at most {@code size} of them. Events are read by position in batches of
+     * {@code _id} lookups, the one read the embedded store answers fast, and at most
+     * {@value #SEARCH_SCAN_LIMIT} per call, so a search of a long log comes back in stretches:
+     * the answer says where to continue. A period skips straight to its end by a binary search
+     * over positions (time grows with position; a margin covers clocks of several instances).
+     */
+    public AuditMatches search(Actor actor, AuditFilter filter, Long before, int size) {
+        requireReader(actor);
+        new InputCheck().require(size >= 1 && size <= SEARCH_MAX_SIZE, "size", Rule.OUT_OF_RANGE, 1, SEARCH_MAX_SIZE)
+            .require(before == null || before >= 1, "before", Rule.OUT_OF_RANGE, 1, Long.MAX_VALUE).orThrow();
+        long top = Math.min(lastSeq(), before == null ? Long.MAX_VALUE : before - 1);
+        if (filter.to() != null) {
+            top = Math.min(top, firstAtOrAfter(filter.to().plus(CLOCK_MARGIN), top));
+        }
+        List<AuditEvent> found = new ArrayList<>();
+        int scanned = 0;
+        long seq = top;
+        while (seq >= 1 && scanned < SEARCH_SCAN_LIMIT) {
+            long low = Math.max(1, seq - SEARCH_BATCH + 1);
+            List<AuditEvent> batch = byPosition(low, seq);
+            for (AuditEvent event : batch) {
+                scanned++;
+                if (filter.from() != null && event.at().isBefore(filter.from().minus(CLOCK_MARGIN))) {
+                    return new AuditMatches(found, null, scanned);
+                }
+                if (filter.matches(event)) {
+                    found.add(event);
+                    if (found.size() == size) {
+                        return new AuditMatches(found, event.seq() > 1 ? event.seq() : null, scanned);
+                    }
+                }
+            }
+            seq = low - 1;
+        }
+        return new AuditMatches(found, seq >= 1 ? seq + 1 : null, scanned);
+    }
+
+    /** Events at positions {@code low..high}, newest first. */
+    private List<AuditEvent> byPosition(long low, long high) {
+        List<String> ids = LongStream.rangeClosed(low, high).mapToObj(AuditEvent::idFor).toList();
+        List<AuditEvent> batch = events.find(in("_id", ids)).into(new ArrayList<>());
+        batch.sort(Comparator.comparingLong(AuditEvent::seq).reversed());
+        return batch;
+    }
+
+    /** The first position at or below {@code top} whose event is at or after {@code time}; {@code top} if none is. */
+    private long firstAtOrAfter(Instant time, long top) {
+        long low = 1;
+        long high = top;
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            AuditEvent event = events.find(eq("_id", AuditEvent.idFor(middle))).first();
+            if (event != null && !event.at().isBefore(time)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return high;
     }
 
     /** Every event about one thing, oldest first; for fleet admins and auditors. */

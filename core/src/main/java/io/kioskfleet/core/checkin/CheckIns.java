@@ -4,6 +4,7 @@ import io.kioskfleet.core.commands.CommandDelivery;
 import io.kioskfleet.core.commands.LostDeviceContacts;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.protocol.checkin.CheckInAnswer;
 import io.kioskfleet.protocol.checkin.CheckInRequest;
@@ -66,28 +67,25 @@ public final class CheckIns {
 
     private static void check(CheckInRequest report) {
         InputCheck check = new InputCheck();
-        check.require(report.activity() != null, "activity", "must be one of IDLE, IN_SESSION, WIPING");
-        check.require(report.policyEtag() == null || report.policyEtag().length() <= 64, "policyEtag",
-            "must be the ETag of a policy (64 hex characters)");
+        check.require(report.activity() != null, "activity", Rule.NOT_ONE_OF, "IDLE, IN_SESSION, WIPING");
+        check.require(report.policyEtag() == null || report.policyEtag().length() <= 64, "policyEtag", Rule.TOO_LONG, 64);
         Inventory inventory = report.inventory();
         if (inventory == null) {
-            check.reject("inventory", "is required");
+            check.reject("inventory", Rule.REQUIRED);
         } else {
             text(check, "inventory.model", inventory.model());
             text(check, "inventory.osVersion", inventory.osVersion());
             text(check, "inventory.agentVersion", inventory.agentVersion());
             text(check, "inventory.ipAddress", inventory.ipAddress());
             text(check, "inventory.currentDesk", inventory.currentDesk());
-            check.require(inventory.freeDiskBytes() == null || inventory.freeDiskBytes() >= 0, "inventory.freeDiskBytes",
-                "must not be negative");
+            check.require(inventory.freeDiskBytes() == null || inventory.freeDiskBytes() >= 0, "inventory.freeDiskBytes", Rule.NEGATIVE);
             check.require(inventory.batteryPercent() == null
-                || (inventory.batteryPercent() >= 0 && inventory.batteryPercent() <= 100), "inventory.batteryPercent",
-                "must be from 0 to 100");
+                || (inventory.batteryPercent() >= 0 && inventory.batteryPercent() <= 100), "inventory.batteryPercent", Rule.OUT_OF_RANGE, 0, 100);
         }
         check.orThrow();
     }
 
     private static void text(InputCheck check, String path, String value) {
-        check.require(value == null || value.length() <= MAX_TEXT, path, "must be at most " + MAX_TEXT + " characters");
+        check.require(value == null || value.length() <= MAX_TEXT, path, Rule.TOO_LONG, MAX_TEXT);
     }
 }

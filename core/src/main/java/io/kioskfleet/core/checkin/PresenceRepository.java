@@ -4,8 +4,10 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.conversions.Bson;
 
 /** Stores each device's last check-in in {@code device_presence}, one document per device, by its id. */
 public final class PresenceRepository implements DeclaresIndexes {
@@ -50,14 +53,30 @@ public final class PresenceRepository implements DeclaresIndexes {
         return lastSeen;
     }
 
-    /** Writes every given presence in one bulk write, each replacing (or creating) its device's document. */
-    void writeAll(Collection<DevicePresence> latest) {
-        if (latest.isEmpty()) {
+    /**
+     * Writes every given update in one bulk write: each sets its device's latest check-in (creating
+     * the document if needed), adds to its count and appends to its recent check-ins, keeping the
+     * last {@value DevicePresence#RECENT}.
+     */
+    void writeAll(Collection<PresenceUpdate> updates) {
+        if (updates.isEmpty()) {
             return;
         }
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-        presence.bulkWrite(latest.stream()
-            .map(one -> new ReplaceOneModel<>(eq("_id", one.deviceId()), one, upsert))
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        presence.bulkWrite(updates.stream()
+            .map(update -> new UpdateOneModel<DevicePresence>(eq("_id", update.latest().deviceId()), changes(update), upsert))
             .toList());
+    }
+
+    private static Bson changes(PresenceUpdate update) {
+        DevicePresence latest = update.latest();
+        return Updates.combine(
+            Updates.set("lastSeenAt", latest.lastSeenAt()),
+            Updates.set("sourceAddress", latest.sourceAddress()),
+            Updates.set("activity", latest.activity()),
+            Updates.set("inventory", latest.inventory()),
+            Updates.set("policyEtag", latest.policyEtag()),
+            Updates.inc("checkIns", update.count()),
+            Updates.pushEach("recentCheckIns", update.times(), new PushOptions().slice(-DevicePresence.RECENT)));
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class PresenceWriter implements AutoCloseable {
 
     private final PresenceRepository repository;
-    private final ConcurrentMap<String, DevicePresence> pending = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PresenceUpdate> pending = new ConcurrentHashMap<>();
     private final RepeatingTask timer;
 
     /** A writer that flushes every {@code every}; {@link Duration#ZERO}: only when {@link #flush()} is called. */
@@ -29,7 +29,7 @@ public final class PresenceWriter implements AutoCloseable {
 
     /** Notes a check-in; it reaches the store with the next flush. */
     void note(DevicePresence presence) {
-        pending.put(presence.deviceId(), presence);
+        pending.merge(presence.deviceId(), PresenceUpdate.of(presence), PresenceUpdate::then);
     }
 
     /**
@@ -38,9 +38,9 @@ public final class PresenceWriter implements AutoCloseable {
      * @return how many devices were written
      */
     public synchronized int flush() {
-        List<DevicePresence> batch = new ArrayList<>();
+        List<PresenceUpdate> batch = new ArrayList<>();
         for (String deviceId : List.copyOf(pending.keySet())) {
-            DevicePresence latest = pending.remove(deviceId);
+            PresenceUpdate latest = pending.remove(deviceId);
             if (latest != null) {
                 batch.add(latest);
             }
@@ -48,8 +48,8 @@ public final class PresenceWriter implements AutoCloseable {
         try {
             repository.writeAll(batch);
         } catch (RuntimeException e) {
-            // Put them back unless a newer check-in came meanwhile; the next flush tries again.
-            batch.forEach(presence -> pending.putIfAbsent(presence.deviceId(), presence));
+            // Put them back, before any check-in that came meanwhile; the next flush tries again.
+            batch.forEach(update -> pending.merge(update.latest().deviceId(), update, PresenceUpdate::then));
             throw e;
         }
         return batch.size();

@@ -26,6 +26,8 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param finishedAt  when it reached a final state, or null
  * @param result      what the device reported, or null
  * @param issueKey    unique: the issue request's idempotency key and the device id, or the command's own id
+ * @param runId       the job run (a wave) that issued it, or null for an admin's command
+ * @param notBefore   not delivered before this time (a wave spreads its commands over a window), or null
  * @param version     optimistic concurrency version, starting at 1
  */
 public record Command(
@@ -43,6 +45,8 @@ public record Command(
     Instant finishedAt,
     CommandResult result,
     String issueKey,
+    String runId,
+    Instant notBefore,
     long version) {
 
     public Command {
@@ -56,6 +60,11 @@ public record Command(
     /** True while the device still has to receive it: queued, or delivered but not acknowledged. */
     public boolean pending() {
         return state == CommandState.QUEUED || state == CommandState.DELIVERED;
+    }
+
+    /** True while it waits for its spread time: a wave's command is not delivered before its {@code notBefore}. */
+    boolean waitingAt(Instant now) {
+        return notBefore != null && now.isBefore(notBefore);
     }
 
     /** True when {@code now} is past its expiry. */
@@ -92,6 +101,6 @@ public record Command(
 
     private Command moved(CommandState to, Instant delivered, Instant acked, Instant finished, CommandResult reported) {
         return new Command(id, deviceId, ouId, type, payload, to, issuedBy, issuedAt, expiresAt, delivered, acked,
-            finished, reported, issueKey, version + 1);
+            finished, reported, issueKey, runId, notBefore, version + 1);
     }
 }

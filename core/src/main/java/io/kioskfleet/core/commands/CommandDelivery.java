@@ -4,6 +4,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.protocol.commands.CommandReceipt;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import io.kioskfleet.core.background.Subscribers;
 
 /**
  * The device's side of commands: handing pending ones over at check-in (a device with none
  * costs no store read), and taking acknowledgements and results, each idempotent. A locked
  * device only receives LOCK and WIPE. Commands past their expiry are marked EXPIRED when the
- * device next checks in, instead of being delivered.
+ * device next checks in, instead of being delivered; a wave's command waits until its not-before time.
  */
 public final class CommandDelivery {
 
@@ -30,6 +33,7 @@ public final class CommandDelivery {
     private final CommandInbox inbox;
     private final DeviceRegistry devices;
     private final Clock clock;
+    private final Subscribers<Command> finished = new Subscribers<>("command finished");
 
     public CommandDelivery(CommandRepository commands, CommandInbox inbox, DeviceRegistry devices, Clock clock) {
         this.commands = commands;
@@ -53,7 +57,7 @@ public final class CommandDelivery {
             } else if (command.expiredAt(now)) {
                 commands.transition(id, current -> current.pending() ? current.closed(CommandState.EXPIRED, now) : current);
                 inbox.remove(device.deviceId(), id);
-            } else if (!device.locked() || command.reachesLostDevice()) {
+            } else if (!command.waitingAt(now) && (!device.locked() || command.reachesLostDevice())) {
                 handed.add(commands.transition(id, current -> current.state() == CommandState.QUEUED
                     ? current.delivered(now) : current));
             }
@@ -80,9 +84,9 @@ public final class CommandDelivery {
      */
     public CommandReceipt report(AuthenticatedDevice device, String commandId, CommandResult result, String sourceAddress) {
         if (result.detail() != null && result.detail().length() > CommandOrder.MAX_TEXT) {
-            throw new InvalidInputException("detail", "must be at most " + CommandOrder.MAX_TEXT + " characters");
+            throw new InvalidInputException("detail", Rule.TOO_LONG, CommandOrder.MAX_TEXT);
         }
-        ownCommand(device, commandId);
+        Command before = ownCommand(device, commandId);
         Instant now = clock.instant();
         Command after = commands.transition(commandId, current -> {
             requireOpen(current);
@@ -96,10 +100,18 @@ public final class CommandDelivery {
             return current;
         });
         inbox.remove(device.deviceId(), commandId);
+        if (before.result() == null) {
+            finished.tell(after);
+        }
         if (after.type() == CommandType.RETIRE && after.state() == CommandState.SUCCEEDED) {
             devices.retireOnCommand(Actor.device(device.deviceId(), sourceAddress), device.deviceId(), commandId);
         }
         return new CommandReceipt(commandId, after.state());
+    }
+
+    /** Calls {@code subscriber} with each command once the device has reported its result (SUCCEEDED or FAILED). */
+    public void whenFinished(Consumer<Command> subscriber) {
+        finished.add(subscriber);
     }
 
     /** The command, if it is this device's; another device's command does not exist for it. */

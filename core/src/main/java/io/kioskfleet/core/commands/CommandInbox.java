@@ -4,17 +4,25 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.size;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.background.RepeatingTask;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -62,6 +70,40 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         flagged.add(deviceId);
     }
 
+    /**
+     * Puts many commands in their devices' inboxes (before the commands themselves are stored,
+     * as {@link #add} does): one unordered insert of new inbox documents, which is what most
+     * devices need, then one bulk {@code $addToSet} for the devices that had an inbox already.
+     *
+     * @param commandIdsByDevice one command id per device id
+     */
+    void addAll(Map<String, String> commandIdsByDevice) {
+        if (commandIdsByDevice.isEmpty()) {
+            return;
+        }
+        List<InboxEntry> fresh = new ArrayList<>(commandIdsByDevice.size());
+        commandIdsByDevice.forEach((deviceId, commandId) -> fresh.add(new InboxEntry(deviceId, List.of(commandId))));
+        synchronized (this) {
+            List<UpdateOneModel<InboxEntry>> existing = new ArrayList<>();
+            try {
+                entries.insertMany(fresh, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    InboxEntry entry = fresh.get(error.getIndex());
+                    existing.add(new UpdateOneModel<>(eq("_id", entry.deviceId()),
+                        Updates.addToSet("commandIds", entry.commandIds().get(0)), new UpdateOptions().upsert(true)));
+                }
+            }
+            if (!existing.isEmpty()) {
+                entries.bulkWrite(existing, new BulkWriteOptions().ordered(false));
+            }
+            flagged.addAll(commandIdsByDevice.keySet());
+        }
+    }
+
     /** Takes a command out of its device's inbox; the inbox goes when it is empty. */
     synchronized void remove(String deviceId, String commandId) {
         entries.updateOne(eq("_id", deviceId), Updates.pull("commandIds", commandId));
@@ -93,6 +135,11 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         if (entries.find(eq("_id", deviceId)).first() == null) {
             flagged.remove(deviceId);
         }
+    }
+
+    /** Every device's inbox as stored (only devices with commands waiting have one). */
+    List<InboxEntry> entries() {
+        return entries.find().into(new ArrayList<>());
     }
 
     /** True when the device is flagged as having commands waiting. */

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.commands;
 
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.protocol.commands.CommandPayload;
 import io.kioskfleet.protocol.commands.CommandType;
 import java.time.Duration;
@@ -50,26 +51,22 @@ public record CommandOrder(CommandType type, List<String> deviceIds, String ouId
     /** @throws io.kioskfleet.core.input.InvalidInputException listing every problem */
     void check() {
         InputCheck check = new InputCheck();
-        check.require(type != null, "type", "must be one of " + List.of(CommandType.values()));
-        check.require((deviceIds == null) != (ouId == null), "deviceIds", "give either deviceIds or ouId, not both");
-        check.require(deviceIds == null || !deviceIds.isEmpty(), "deviceIds", "must name at least one device");
-        check.require(deviceIds == null || deviceIds.size() <= MAX_DEVICES, "deviceIds",
-            "may name at most " + MAX_DEVICES + " devices; for more, command their unit");
-        check.require(deviceIds == null || deviceIds.stream().allMatch(id -> id != null && !id.isBlank()), "deviceIds",
-            "must not contain empty ids");
+        check.require(type != null, "type", Rule.NOT_ONE_OF, List.of(CommandType.values()));
+        check.require((deviceIds == null) != (ouId == null), "deviceIds", Rule.EITHER, "deviceIds", "ouId");
+        check.require(deviceIds == null || !deviceIds.isEmpty(), "deviceIds", Rule.EMPTY);
+        check.require(deviceIds == null || deviceIds.size() <= MAX_DEVICES, "deviceIds", Rule.TOO_MANY, MAX_DEVICES);
+        check.require(deviceIds == null || deviceIds.stream().allMatch(id -> id != null && !id.isBlank()), "deviceIds", Rule.EMPTY_ITEM);
         check.require(expiresInMinutes == null || (expiresInMinutes >= 1 && expiresInMinutes <= MAX_EXPIRY_MINUTES),
-            "expiresInMinutes", "must be from 1 to " + MAX_EXPIRY_MINUTES);
-        check.require(idempotencyKey == null || KEY.matcher(idempotencyKey).matches(), "idempotencyKey",
-            "must be 1 to 100 letters, digits or . _ : -");
+            "expiresInMinutes", Rule.OUT_OF_RANGE, 1, MAX_EXPIRY_MINUTES);
+        check.require(idempotencyKey == null || KEY.matcher(idempotencyKey).matches(), "idempotencyKey", Rule.CHARACTERS, 1, 100, "A-Z a-z 0-9 . _ : -");
         if (type == CommandType.MESSAGE) {
             boolean given = payload.message() != null;
             check.require(given && !payload.message().ja().isBlank() && !payload.message().en().isBlank(),
-                "payload.message", "a MESSAGE needs its text in Japanese (ja) and English (en)");
+                "payload.message", Rule.MESSAGE_LANGUAGES);
             check.require(!given || (payload.message().ja().length() <= MAX_TEXT && payload.message().en().length() <= MAX_TEXT),
-                "payload.message", "must be at most " + MAX_TEXT + " characters in each language");
+                "payload.message", Rule.TOO_LONG, MAX_TEXT);
         }
-        check.require(payload.reason() == null || payload.reason().length() <= MAX_TEXT, "payload.reason",
-            "must be at most " + MAX_TEXT + " characters");
+        check.require(payload.reason() == null || payload.reason().length() <= MAX_TEXT, "payload.reason", Rule.TOO_LONG, MAX_TEXT);
         check.orThrow();
     }
 

@@ -4,12 +4,16 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -18,13 +22,18 @@ import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionConflictException;
 import io.kioskfleet.core.store.VersionedDocuments;
+import io.kioskfleet.protocol.commands.CommandState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores commands in {@code commands}. The issue key is unique by index, so a retried issue
@@ -34,9 +43,11 @@ public final class CommandRepository implements DeclaresIndexes {
 
     static final String COLLECTION = "commands";
     private static final int TRANSITION_ATTEMPTS = 4;
+    private static final Logger log = LoggerFactory.getLogger(CommandRepository.class);
 
     private final MongoCollection<Command> commands;
     private final VersionedDocuments<Command> versioned;
+    private final List<CommandStateListener> listeners = new CopyOnWriteArrayList<>();
 
     public CommandRepository(FleetStore store) {
         this.commands = store.collection(COLLECTION, Command.class);
@@ -53,7 +64,8 @@ public final class CommandRepository implements DeclaresIndexes {
         return List.of(
             new IndexModel(Indexes.ascending("issueKey"), new IndexOptions().unique(true).name("unique_issue_key")),
             new IndexModel(Indexes.ascending("deviceId", "issuedAt")),
-            new IndexModel(Indexes.ascending("ouId", "state")));
+            new IndexModel(Indexes.ascending("ouId", "state")),
+            new IndexModel(Indexes.ascending("runId", "state")));
     }
 
     Optional<Command> find(String id) {
@@ -77,6 +89,45 @@ public final class CommandRepository implements DeclaresIndexes {
         }
     }
 
+    /**
+     * Inserts many new commands in one unordered write; those whose issue key (or id) is taken
+     * already are left as they are.
+     *
+     * @return how many were inserted
+     */
+    int insertAll(List<Command> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return commands.insertMany(batch, new InsertManyOptions().ordered(false)).getInsertedIds().size();
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                throw e;
+            }
+            return batch.size() - e.getWriteErrors().size();
+        }
+    }
+
+    /**
+     * Cancels every command of a job run still QUEUED (not yet handed to its device) in one
+     * write. Their inbox entries are left: delivery drops an id whose command is no longer pending.
+     *
+     * @return how many were cancelled
+     */
+    long cancelQueuedOfRun(String runId, Instant now) {
+        return commands.updateMany(and(eq("runId", runId), eq("state", CommandState.QUEUED)),
+            Updates.combine(Updates.set("state", CommandState.CANCELLED), Updates.set("finishedAt", now),
+                Updates.inc("version", 1L))).getModifiedCount();
+    }
+
+    /** Tells {@code listener} of every state change made through {@link #transition}. */
+    void whenMoved(CommandStateListener listener) {
+        listeners.add(listener);
+    }
+
     void replace(Command changed, long expectedVersion) {
         versioned.replace(changed.id(), changed, expectedVersion);
     }
@@ -94,11 +145,25 @@ public final class CommandRepository implements DeclaresIndexes {
             }
             try {
                 replace(changed, current.version());
+                if (changed.state() != current.state()) {
+                    tell(current, changed);
+                }
                 return changed;
             } catch (VersionConflictException raced) {
                 if (attempt == TRANSITION_ATTEMPTS) {
                     throw raced;
                 }
+            }
+        }
+    }
+
+    /** A listener's failure (a progress count not written) must not turn a stored change into an error for the device. */
+    private void tell(Command before, Command after) {
+        for (CommandStateListener listener : listeners) {
+            try {
+                listener.moved(before, after);
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on command {} moving to {}: {}", after.id(), after.state(), e.toString());
             }
         }
     }

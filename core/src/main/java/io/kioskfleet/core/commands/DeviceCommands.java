@@ -9,6 +9,7 @@ import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
 import io.kioskfleet.core.store.ConflictException;
@@ -95,7 +96,7 @@ public final class DeviceCommands {
         }
         units.requireInScope(actor, order.ouId());
         if (!units.exists(order.ouId())) {
-            throw new InvalidInputException("ouId", "no organisation unit with id " + order.ouId());
+            throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, order.ouId());
         }
         List<Device> all = new ArrayList<>();
         DeviceQuery inUnit = new DeviceQuery(order.ouId(), true, null, null);
@@ -126,7 +127,8 @@ public final class DeviceCommands {
     private IssueReport.DeviceOutcome create(Actor actor, CommandOrder order, Device device, String id, String issueKey,
                                              Instant now) {
         Command command = new Command(id, device.id(), device.ouId(), order.type(), order.payloadForType(),
-            CommandState.QUEUED, actor.username(), now, now.plus(order.expiresIn()), null, null, null, null, issueKey, 1);
+            CommandState.QUEUED, actor.username(), now, now.plus(order.expiresIn()), null, null, null, null, issueKey, null, null,
+            1);
         try {
             audit.record(actor, Change.created("command.issue", CommandRepository.COLLECTION, "command", id, 1, command),
                 () -> {

@@ -1,5 +1,6 @@
 package io.kioskfleet.core.csv;
 
+import io.kioskfleet.core.input.Rule;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -30,8 +31,7 @@ public final class CsvText {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         return strictly(StandardCharsets.UTF_8, bytes, start)
             .or(() -> start == 0 ? strictly(SHIFT_JIS, bytes, 0) : java.util.Optional.empty())
-            .orElseThrow(() -> new CsvFormatException(1,
-                "the file is neither UTF-8 nor Shift_JIS text; save it as CSV (UTF-8) and try again"));
+            .orElseThrow(() -> new CsvFormatException(1, Rule.CSV_NOT_TEXT));
     }
 
     private static java.util.Optional<String> strictly(Charset charset, byte[] bytes, int start) {
@@ -95,7 +95,7 @@ public final class CsvText {
             }
         }
         if (quoted) {
-            throw new CsvFormatException(rowLine, "a quoted field is never closed");
+            throw new CsvFormatException(rowLine, Rule.CSV_UNCLOSED_QUOTE);
         }
         endRow(rows, fields, field, fieldStarted, rowLine);
         return rows;

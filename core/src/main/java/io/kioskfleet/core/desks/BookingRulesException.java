@@ -14,7 +14,8 @@ public class BookingRulesException extends InvalidInputException {
     private final List<BrokenRule> rules;
 
     public BookingRulesException(List<BrokenRule> rules) {
-        super(rules.stream().map(rule -> new FieldError(rule.path(), rule.message())).toList());
+        super(rules.stream().map(rule -> new FieldError(rule.path(), rule.message(), rule.reason(),
+            rule.args().stream().map(String::valueOf).toList())).toList());
         this.rules = List.copyOf(rules);
     }
 

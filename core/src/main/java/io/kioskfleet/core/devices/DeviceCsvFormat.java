@@ -5,13 +5,13 @@ import io.kioskfleet.core.csv.CsvRow;
 import io.kioskfleet.core.csv.CsvText;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The columns of a device pre-registration CSV file: a header row naming them, in any order,
@@ -30,13 +30,14 @@ final class DeviceCsvFormat {
     /**
      * A data row with the unit still as written in the file.
      *
-     * @param fieldCountProblem what is wrong with the row's shape (more fields than columns), or null
+     * @param fieldCount  how many fields the row has
+     * @param columnCount how many columns the header names (a row with more has a comma outside quotes)
      */
     record Line(int line, String serial, String ou, String model, String assetTag, List<String> tags, String notes,
-                String fieldCountProblem) {
+                int fieldCount, int columnCount) {
 
-        Optional<String> problem() {
-            return Optional.ofNullable(fieldCountProblem);
+        boolean hasExtraFields() {
+            return fieldCount > columnCount;
         }
     }
 
@@ -46,13 +47,13 @@ final class DeviceCsvFormat {
         try {
             rows = CsvText.parse(CsvText.decode(bytes));
         } catch (CsvFormatException e) {
-            throw new InvalidInputException("line " + e.line(), e.getMessage());
+            throw new InvalidInputException("line " + e.line(), e.rule());
         }
         if (rows.isEmpty()) {
-            throw new InvalidInputException("file", "is empty; the first line names the columns: " + String.join(",", COLUMNS));
+            throw new InvalidInputException("file", Rule.CSV_EMPTY, String.join(",", COLUMNS));
         }
         if (rows.size() - 1 > MAX_ROWS) {
-            throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows; split it");
+            throw new InvalidInputException("file", Rule.CSV_TOO_MANY_ROWS, MAX_ROWS);
         }
         Map<String, Integer> columns = header(rows.get(0));
         int width = rows.get(0).fields().size();
@@ -66,14 +67,14 @@ final class DeviceCsvFormat {
             String name = header.field(i).strip();
             String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst().orElse(null);
             if (known == null) {
-                errors.add(new FieldError("line 1", "unknown column '" + name + "'; the columns are " + String.join(",", COLUMNS)));
+                errors.add(FieldError.of("line 1", Rule.CSV_UNKNOWN_COLUMN, name, String.join(",", COLUMNS)));
             } else if (columns.putIfAbsent(known, i) != null) {
-                errors.add(new FieldError("line 1", "column '" + known + "' appears twice"));
+                errors.add(FieldError.of("line 1", Rule.CSV_DUPLICATE_COLUMN, known));
             }
         }
         for (String required : List.of("serial", "ou")) {
             if (!columns.containsKey(required)) {
-                errors.add(new FieldError("line 1", "the required column '" + required + "' is missing"));
+                errors.add(FieldError.of("line 1", Rule.CSV_MISSING_COLUMN, required));
             }
         }
         if (!errors.isEmpty()) {
@@ -83,14 +84,10 @@ final class DeviceCsvFormat {
     }
 
     private static Line line(CsvRow row, Map<String, Integer> columns, int width) {
-        String shape = row.fields().size() > width
-            ? "has " + row.fields().size() + " fields but the header names " + width
-              + " columns; put text that contains commas in double quotes"
-            : null;
         return new Line(row.line(), cell(row, columns, "serial").toUpperCase(Locale.ROOT), cell(row, columns, "ou"),
             cell(row, columns, "model"), cell(row, columns, "assetTag"),
             Arrays.stream(cell(row, columns, "tags").split(";")).map(String::strip).filter(tag -> !tag.isEmpty()).toList(),
-            cell(row, columns, "notes"), shape);
+            cell(row, columns, "notes"), row.fields().size(), width);
     }
 
     private static String cell(CsvRow row, Map<String, Integer> columns, String column) {

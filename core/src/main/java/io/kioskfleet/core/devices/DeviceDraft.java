@@ -1,6 +1,7 @@
 package io.kioskfleet.core.devices;
 
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -39,18 +40,16 @@ public record DeviceDraft(String serial, String ouId, String model, String asset
 
     /** Adds every problem with the fields on their own to {@code check}, each path under {@code prefix}. */
     void check(InputCheck check, String prefix) {
-        check.require(serial != null && !serial.isEmpty(), prefix + "serial", "must not be blank")
-            .require(serial == null || serial.isEmpty() || SERIAL.matcher(serial).matches(), prefix + "serial",
-                "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
-            .require(ouId != null, prefix + "ouId", "must name an organisation unit")
-            .require(model == null || model.length() <= MAX_TEXT, prefix + "model", "must be at most " + MAX_TEXT + " characters")
-            .require(assetTag == null || assetTag.length() <= MAX_TEXT, prefix + "assetTag",
-                "must be at most " + MAX_TEXT + " characters")
-            .require(notes == null || notes.length() <= MAX_NOTES, prefix + "notes", "must be at most " + MAX_NOTES + " characters")
-            .require(tags.size() <= MAX_TAGS, prefix + "tags", "at most " + MAX_TAGS + " tags");
+        check.require(serial != null && !serial.isEmpty(), prefix + "serial", Rule.BLANK)
+            .require(serial == null || serial.isEmpty() || SERIAL.matcher(serial).matches(), prefix + "serial", Rule.CHARACTERS, 3, 64, "A-Z a-z 0-9 . _ -")
+            .require(ouId != null, prefix + "ouId", Rule.REQUIRED)
+            .require(model == null || model.length() <= MAX_TEXT, prefix + "model", Rule.TOO_LONG, MAX_TEXT)
+            .require(assetTag == null || assetTag.length() <= MAX_TEXT, prefix + "assetTag", Rule.TOO_LONG, MAX_TEXT)
+            .require(notes == null || notes.length() <= MAX_NOTES, prefix + "notes", Rule.TOO_LONG, MAX_NOTES)
+            .require(tags.size() <= MAX_TAGS, prefix + "tags", Rule.TOO_MANY, MAX_TAGS);
         for (int i = 0; i < tags.size(); i++) {
             check.require(TAG.matcher(tags.get(i)).matches(), prefix + "tags[" + i + "]",
-                "a tag is 1 to 40 letters, digits, '_', '.', ':' or '-'");
+                Rule.CHARACTERS, 1, 40, "A-Z a-z 0-9 _ . : -");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.input.BoundedInput;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
@@ -55,7 +57,7 @@ public final class DeviceRegistry {
         // Scope before existence, so a branch admin cannot probe which unit ids exist elsewhere.
         units.requireInScope(actor, draft.ouId());
         if (!units.exists(draft.ouId())) {
-            throw new InvalidInputException("ouId", "no organisation unit with id " + draft.ouId());
+            throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, draft.ouId());
         }
         Device device = newDevice(draft, clock.instant());
         insertRecorded(actor, device);
@@ -69,7 +71,7 @@ public final class DeviceRegistry {
                 if (!units.exists(device.ouId())) {
                     // The unit was removed while the device was being registered: take it back.
                     repository.deleteCreated(device.id());
-                    throw new InvalidInputException("ouId", "no organisation unit with id " + device.ouId());
+                    throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, device.ouId());
                 }
             });
     }
@@ -123,23 +125,21 @@ public final class DeviceRegistry {
         List<PlannedRow> plan = new ArrayList<>();
         for (DeviceCsvFormat.Line line : lines) {
             String at = "line " + line.line() + ": ";
-            line.problem().ifPresent(problem -> check.reject(at + "fields", problem));
+            check.require(!line.hasExtraFields(), at + "fields", Rule.CSV_FIELD_COUNT, line.fieldCount(), line.columnCount());
             String ouId = ouIdsByKey.get(OrganisationUnit.comparableName(line.ou()));
             DeviceDraft draft = new DeviceDraft(line.serial(), ouId == null ? line.ou() : ouId, line.model(),
                 line.assetTag(), line.tags(), line.notes());
             draft.check(check, at);
             if (!line.ou().isEmpty() && (ouId == null || !scope.contains(ouId))) {
-                check.reject(at + "ou", "no organisation unit you manage has the id or name '" + line.ou()
-                    + "' (if two units share the name, use the id)");
+                check.reject(at + "ou", Rule.UNIT_NOT_MANAGED, line.ou());
             }
             Device existing = null;
             if (!line.serial().isEmpty() && !seen.add(line.serial())) {
-                check.reject(at + "serial", "serial " + line.serial() + " appears more than once in the file");
+                check.reject(at + "serial", Rule.CSV_DUPLICATE_SERIAL, line.serial());
             } else if (!line.serial().isEmpty()) {
                 existing = repository.findBySerial(line.serial()).orElse(null);
                 if (existing != null && !existing.ouId().equals(ouId)) {
-                    check.reject(at + "serial", "serial " + line.serial() + " is already registered in another unit ("
-                        + existing.id() + ")");
+                    check.reject(at + "serial", Rule.SERIAL_IN_OTHER_UNIT, line.serial(), existing.id());
                 }
             }
             plan.add(new PlannedRow(line, draft, existing));
@@ -185,6 +185,30 @@ public final class DeviceRegistry {
      */
     public Optional<Device> find(String id) {
         return repository.find(id);
+    }
+
+    /**
+     * The device with {@code serial}, whoever asks (a unique-index lookup): staff report a fault
+     * from the device they sit at, which is outside any scope they hold.
+     */
+    public Optional<Device> findBySerial(String serial) {
+        return serial == null ? Optional.empty() : repository.findBySerial(serial);
+    }
+
+    /**
+     * How many devices a fleet-wide action reaches, for the service's own work (a scheduled wave
+     * acts for the whole fleet, so there is no user to scope by).
+     */
+    public long count(DeviceSelection selection) {
+        return repository.count(selection);
+    }
+
+    /**
+     * The devices a fleet-wide action reaches, in id order after {@code after} (null: from the
+     * first), streamed from one cursor so the fleet is never held in one list; close the stream.
+     */
+    public Stream<DeviceSummary> selected(DeviceSelection selection, String after) {
+        return repository.selected(selection, after);
     }
 
     /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
@@ -291,7 +315,7 @@ public final class DeviceRegistry {
     private Device retireRecorded(Actor actor, Device current, String reason, long version) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > DeviceDraft.MAX_TEXT) {
-            throw new InvalidInputException("reason", "must be at most " + DeviceDraft.MAX_TEXT + " characters");
+            throw new InvalidInputException("reason", Rule.TOO_LONG, DeviceDraft.MAX_TEXT);
         }
         Device changed = current.retired(clock.instant(), why, version);
         audit.record(actor, Change.changed("device.retire", DeviceRepository.COLLECTION, "device", current.id(),

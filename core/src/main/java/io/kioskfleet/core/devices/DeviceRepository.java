@@ -2,15 +2,19 @@ package io.kioskfleet.core.devices;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.ous.OuOccupants;
 import io.kioskfleet.core.store.ConflictException;
@@ -20,15 +24,19 @@ import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionedDocuments;
-import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -117,6 +125,57 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         return summaries;
     }
 
+    /** How many devices {@code selection} reaches (one pass over the store). */
+    long count(DeviceSelection selection) {
+        return devices.countDocuments(filter(selection, null));
+    }
+
+    /**
+     * The devices {@code selection} reaches with an id after {@code after} (null: from the first),
+     * in id order, as a stream over one cursor: the caller reads it in chunks and must close it.
+     */
+    Stream<DeviceSummary> selected(DeviceSelection selection, String after) {
+        MongoCursor<Document> cursor = devices.withDocumentClass(Document.class).find(filter(selection, after))
+            .projection(Projections.include("ouId", "status")).sort(Sorts.ascending("_id")).batchSize(2000).cursor();
+        Iterator<DeviceSummary> summaries = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public DeviceSummary next() {
+                Document device = cursor.next();
+                return new DeviceSummary(device.getString("_id"), device.getString("ouId"),
+                    DeviceStatus.valueOf(device.getString("status")));
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(summaries, Spliterator.ORDERED), false)
+            .onClose(cursor::close);
+    }
+
+    private static Bson filter(DeviceSelection selection, String after) {
+        List<Bson> parts = new ArrayList<>();
+        parts.add(nin("status", DeviceStatus.RETIRED, DeviceStatus.PREREGISTERED));
+        if (after != null) {
+            parts.add(gt("_id", after));
+        }
+        if (!selection.wholeFleet()) {
+            List<Bson> reached = new ArrayList<>();
+            if (!selection.ouIds().isEmpty()) {
+                reached.add(in("ouId", selection.ouIds()));
+            }
+            if (!selection.tags().isEmpty()) {
+                reached.add(in("tags", selection.tags()));
+            }
+            if (!selection.deviceIds().isEmpty()) {
+                reached.add(in("_id", selection.deviceIds()));
+            }
+            parts.add(or(reached));
+        }
+        return and(parts);
+    }
+
     void replace(Device changed, long expectedVersion) {
         try {
             versioned.replace(changed.id(), changed, expectedVersion);
@@ -141,6 +200,12 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         }
         if (query.status() != null) {
             parts.add(eq("status", query.status()));
+        }
+        if (query.onlyIds() != null) {
+            parts.add(in("_id", query.onlyIds()));
+        }
+        if (query.exceptIds() != null && !query.exceptIds().isEmpty()) {
+            parts.add(nin("_id", query.exceptIds()));
         }
         if (query.tag() != null) {
             parts.add(eq("tags", query.tag()));

@@ -6,6 +6,7 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.EnrollmentClaim;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.protocol.enrollment.EnrollmentAnswer;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
@@ -58,16 +59,15 @@ public final class DeviceEnrollment {
     private static void check(EnrollmentRequest request) {
         InputCheck check = new InputCheck();
         check.require(request.token() != null && !request.token().isBlank() && request.token().length() <= MAX_TEXT,
-            "token", "must be an enrollment token");
+            "token", Rule.LENGTH, 1, MAX_TEXT);
         check.require(request.serial() != null && !request.serial().isBlank() && request.serial().length() <= MAX_TEXT,
-            "serial", "must be the pre-registered serial number");
+            "serial", Rule.LENGTH, 1, MAX_TEXT);
         try {
             DeviceKeyPair.decodePublicKey(request.publicKey());
         } catch (IllegalArgumentException e) {
-            check.reject("publicKey", "must be an Ed25519 public key, base64url (" + e.getMessage() + ")");
+            check.reject("publicKey", Rule.PUBLIC_KEY, e.getMessage());
         }
-        check.require(request.agentVersion() == null || request.agentVersion().length() <= MAX_TEXT, "agentVersion",
-            "must be at most " + MAX_TEXT + " characters");
+        check.require(request.agentVersion() == null || request.agentVersion().length() <= MAX_TEXT, "agentVersion", Rule.TOO_LONG, MAX_TEXT);
         check.orThrow();
     }
 

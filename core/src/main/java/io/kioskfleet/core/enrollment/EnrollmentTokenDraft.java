@@ -1,6 +1,7 @@
 package io.kioskfleet.core.enrollment;
 
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,16 +21,15 @@ public record EnrollmentTokenDraft(String ouId, Instant expiresAt, Integer maxUs
     static final int MAX_NOTE = 500;
 
     void check(InputCheck check, Instant now) {
-        check.require(ouId != null && !ouId.isBlank(), "ouId", "must name an organisation unit");
+        check.require(ouId != null && !ouId.isBlank(), "ouId", Rule.REQUIRED);
         if (expiresAt != null) {
-            check.require(expiresAt.isAfter(now), "expiresAt", "must be in the future");
-            check.require(!expiresAt.isAfter(now.plus(MAX_LIFETIME)), "expiresAt",
-                "must be at most " + MAX_LIFETIME.toDays() + " days ahead");
+            check.require(expiresAt.isAfter(now), "expiresAt", Rule.PAST);
+            check.require(!expiresAt.isAfter(now.plus(MAX_LIFETIME)), "expiresAt", Rule.TOO_FAR_AHEAD, MAX_LIFETIME.toDays());
         }
         if (maxUses != null) {
-            check.require(maxUses >= 1 && maxUses <= MAX_USES, "maxUses", "must be from 1 to " + MAX_USES);
+            check.require(maxUses >= 1 && maxUses <= MAX_USES, "maxUses", Rule.OUT_OF_RANGE, 1, MAX_USES);
         }
-        check.require(note == null || note.length() <= MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters");
+        check.require(note == null || note.length() <= MAX_NOTE, "note", Rule.TOO_LONG, MAX_NOTE);
     }
 
     Instant expiresAtOrDefault(Instant now) {

@@ -6,6 +6,7 @@ import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.input.InputCheck;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.ous.OuScope;
 import io.kioskfleet.core.store.IdKind;
@@ -49,7 +50,7 @@ public final class EnrollmentTokens {
         check.orThrow();
         units.requireInScope(actor, draft.ouId());
         if (!units.exists(draft.ouId())) {
-            throw new InvalidInputException("ouId", "no organisation unit with id " + draft.ouId());
+            throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, draft.ouId());
         }
         String secret = newSecret();
         int maxUses = draft.maxUsesOrDefault();

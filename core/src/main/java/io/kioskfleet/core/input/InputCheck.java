@@ -11,18 +11,32 @@ public final class InputCheck {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Records a problem at {@code path} unless {@code ok}. */
-    public InputCheck require(boolean ok, String path, String message) {
+    /** Records a problem at {@code path}, breaking {@code rule} with {@code args}, unless {@code ok}. */
+    public InputCheck require(boolean ok, String path, Rule rule, Object... args) {
         if (!ok) {
-            errors.add(new FieldError(path, message));
+            reject(path, rule, args);
         }
         return this;
     }
 
     /** Records a problem unconditionally. */
-    public InputCheck reject(String path, String message) {
-        errors.add(new FieldError(path, message));
+    public InputCheck reject(String path, Rule rule, Object... args) {
+        errors.add(FieldError.of(path, rule, args));
         return this;
+    }
+
+    /**
+     * Records a problem told only in an English sentence, unless {@code ok}. The console shows
+     * such a sentence as it is in both languages, so prefer a {@link Rule}; this is for checks
+     * too particular to deserve one.
+     */
+    public InputCheck require(boolean ok, String path, String englishSentence) {
+        return require(ok, path, Rule.SENTENCE, englishSentence);
+    }
+
+    /** Records a problem told only in an English sentence; see {@link #require(boolean, String, String)}. */
+    public InputCheck reject(String path, String englishSentence) {
+        return reject(path, Rule.SENTENCE, englishSentence);
     }
 
     /** True when no problem has been recorded. */

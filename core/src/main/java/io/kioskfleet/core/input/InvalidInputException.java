@@ -12,8 +12,13 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInputException(String path, String message) {
-        this(List.of(new FieldError(path, message)));
+    public InvalidInputException(String path, Rule rule, Object... args) {
+        this(List.of(FieldError.of(path, rule, args)));
+    }
+
+    /** A problem told only in an English sentence; prefer a {@link Rule}, which the console translates. */
+    public InvalidInputException(String path, String englishSentence) {
+        this(path, Rule.SENTENCE, englishSentence);
     }
 
     public List<FieldError> errors() {

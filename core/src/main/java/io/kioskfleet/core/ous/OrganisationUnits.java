@@ -6,6 +6,7 @@ import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.Change;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
@@ -58,7 +59,7 @@ public final class OrganisationUnits {
             if (unit.parentId() != null && !repository.exists(unit.parentId())) {
                 // The parent was removed while this unit was being created: take it back.
                 repository.deleteCreated(unit.id());
-                throw new InvalidInputException("parentId", "no organisation unit with id " + unit.parentId());
+                throw new InvalidInputException("parentId", Rule.UNKNOWN_UNIT, unit.parentId());
             }
         });
         return unit;
@@ -71,18 +72,18 @@ public final class OrganisationUnits {
     public OrganisationUnit change(Actor actor, String id, OuDraft draft, Long expectedVersion) {
         actor.requireAny(Role.FLEET_ADMIN);
         if (expectedVersion == null) {
-            throw new InvalidInputException("version", "must be the version you read, to detect concurrent changes");
+            throw new InvalidInputException("version", Rule.VERSION_REQUIRED);
         }
         OrganisationUnit current = get(id);
         draft.check();
         if (current.isHeadquarters() != (draft.parentId() == null)) {
-            throw new InvalidInputException("parentId", current.isHeadquarters()
-                ? "headquarters has no parent" : "only headquarters has no parent");
+            throw new InvalidInputException("parentId",
+                current.isHeadquarters() ? Rule.HEADQUARTERS_PARENT : Rule.PARENT_REQUIRED);
         }
         if (draft.parentId() != null && !draft.parentId().equals(current.parentId())) {
             requireParent(draft.parentId());
             if (subtreeOf(id).contains(draft.parentId())) {
-                throw new InvalidInputException("parentId", "a unit cannot move below itself");
+                throw new InvalidInputException("parentId", Rule.MOVE_BELOW_ITSELF);
             }
         }
         OrganisationUnit changed = new OrganisationUnit(id, draft.name(), current.kind(), draft.parentId(),
@@ -227,7 +228,7 @@ public final class OrganisationUnits {
 
     private void requireParent(String parentId) {
         if (repository.find(parentId).isEmpty()) {
-            throw new InvalidInputException("parentId", "no organisation unit with id " + parentId);
+            throw new InvalidInputException("parentId", Rule.UNKNOWN_UNIT, parentId);
         }
     }
 }

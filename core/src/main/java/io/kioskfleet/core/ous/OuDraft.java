@@ -1,6 +1,7 @@
 package io.kioskfleet.core.ous;
 
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 
 /**
  * What an admin writes to create or change an organisation unit.
@@ -26,14 +27,12 @@ public record OuDraft(String name, String parentId, String address, Integer trav
     void check() {
         int travel = travelMinutesOrZero();
         new InputCheck()
-            .require(name != null && !name.isEmpty(), "name", "must not be blank")
-            .require(name == null || name.length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters")
-            .require(parentId == null || address != null, "address", "a branch office needs its address")
-            .require(address == null || address.length() <= MAX_ADDRESS, "address",
-                "must be at most " + MAX_ADDRESS + " characters")
-            .require(travel >= 0 && travel <= MAX_TRAVEL_MINUTES, "travelMinutes",
-                "must be between 0 and " + MAX_TRAVEL_MINUTES)
-            .require(parentId != null || travel == 0, "travelMinutes", "headquarters is 0 minutes from itself")
+            .require(name != null && !name.isEmpty(), "name", Rule.BLANK)
+            .require(name == null || name.length() <= MAX_NAME, "name", Rule.TOO_LONG, MAX_NAME)
+            .require(parentId == null || address != null, "address", Rule.BRANCH_ADDRESS)
+            .require(address == null || address.length() <= MAX_ADDRESS, "address", Rule.TOO_LONG, MAX_ADDRESS)
+            .require(travel >= 0 && travel <= MAX_TRAVEL_MINUTES, "travelMinutes", Rule.OUT_OF_RANGE, 0, MAX_TRAVEL_MINUTES)
+            .require(parentId != null || travel == 0, "travelMinutes", Rule.HEADQUARTERS_TRAVEL)
             .orThrow();
     }
 

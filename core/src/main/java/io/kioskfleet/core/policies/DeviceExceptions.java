@@ -1,5 +1,6 @@
 package io.kioskfleet.core.policies;
 
+import io.kioskfleet.core.input.Rule;
 import static io.kioskfleet.core.policies.EffectivePolicies.READERS;
 
 import io.kioskfleet.core.access.Actor;
@@ -57,9 +58,9 @@ public final class DeviceExceptions {
         Device device = devices.get(actor, deviceId);
         units.requireInScope(actor, device.ouId());
         new InputCheck()
-            .require(settings != null && !settings.isEmpty(), "settings", "must set at least one setting")
-            .require(expiresAt != null, "expiresAt", "is required: an exception always expires")
-            .require(reason == null || reason.length() <= MAX_REASON, "reason", "must be at most " + MAX_REASON + " characters")
+            .require(settings != null && !settings.isEmpty(), "settings", Rule.EMPTY)
+            .require(expiresAt != null, "expiresAt", Rule.REQUIRED)
+            .require(reason == null || reason.length() <= MAX_REASON, "reason", Rule.TOO_LONG, MAX_REASON)
             .orThrow();
         Instant now = clock.instant();
         List<Problem> problems = validator.validateException(settings, expiresAt, effective.of(device.ouId()), now);

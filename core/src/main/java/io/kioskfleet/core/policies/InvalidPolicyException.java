@@ -2,6 +2,7 @@ package io.kioskfleet.core.policies;
 
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.input.Rule;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public class InvalidPolicyException extends InvalidInputException {
     private final List<PolicyProblem> problems;
 
     public InvalidPolicyException(List<PolicyProblem> problems) {
-        super(problems.stream().map(p -> new FieldError(p.path(), p.message())).toList());
+        super(problems.stream().map(p -> FieldError.of(p.path(), Rule.POLICY, p.message(), p.messageJa())).toList());
         this.problems = List.copyOf(problems);
     }
 

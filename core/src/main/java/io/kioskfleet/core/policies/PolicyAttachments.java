@@ -1,5 +1,6 @@
 package io.kioskfleet.core.policies;
 
+import io.kioskfleet.core.input.Rule;
 import static io.kioskfleet.core.policies.EffectivePolicies.READERS;
 
 import io.kioskfleet.core.access.Actor;
@@ -68,16 +69,15 @@ public final class PolicyAttachments {
 
     private PolicyVersion versionToAttach(String policyId, Integer pinnedVersion) {
         if (policyId == null || policyId.isBlank()) {
-            throw new InvalidInputException("policyId", "must name a policy");
+            throw new InvalidInputException("policyId", Rule.REQUIRED);
         }
         Policy policy = policies.find(policyId)
-            .orElseThrow(() -> new InvalidInputException("policyId", "no policy with id " + policyId));
+            .orElseThrow(() -> new InvalidInputException("policyId", Rule.UNKNOWN_POLICY, policyId));
         if (pinnedVersion == null) {
-            return published.latest(policy).orElseThrow(() -> new InvalidInputException("policyId",
-                "policy " + policyId + " has no published version yet; publish it first"));
+            return published.latest(policy).orElseThrow(() -> new InvalidInputException("policyId", Rule.NOT_PUBLISHED));
         }
         return published.version(policyId, pinnedVersion).orElseThrow(() -> new InvalidInputException("pinnedVersion",
-            "policy " + policyId + " has no version " + pinnedVersion));
+            Rule.UNKNOWN_VERSION, pinnedVersion));
     }
 
     /** Detaches the policy of {@code ouId}; the OU then inherits from above. */

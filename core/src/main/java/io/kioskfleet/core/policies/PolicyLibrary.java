@@ -1,5 +1,6 @@
 package io.kioskfleet.core.policies;
 
+import io.kioskfleet.core.input.Rule;
 import static io.kioskfleet.core.policies.EffectivePolicies.READERS;
 
 import io.kioskfleet.core.access.Actor;
@@ -185,8 +186,8 @@ public final class PolicyLibrary {
     public PolicyChanges diff(Actor actor, String id, String from, String to) {
         actor.requireAny(READERS);
         Policy policy = policies.get(id);
-        new InputCheck().require(from != null && !from.isBlank(), "from", "is required")
-            .require(to != null && !to.isBlank(), "to", "is required").orThrow();
+        new InputCheck().require(from != null && !from.isBlank(), "from", Rule.REQUIRED)
+            .require(to != null && !to.isBlank(), "to", Rule.REQUIRED).orThrow();
         return PolicyChanges.of(from, to, PolicyDiff.between(documentAt(policy, from, "from"), documentAt(policy, to, "to")));
     }
 
@@ -204,13 +205,13 @@ public final class PolicyLibrary {
         }
         if (LATEST.equalsIgnoreCase(ref)) {
             return published.latest(policy).map(published::document)
-                .orElseThrow(() -> new InvalidInputException(parameter, "the policy has no published version yet"));
+                .orElseThrow(() -> new InvalidInputException(parameter, Rule.NOT_PUBLISHED));
         }
         int number;
         try {
             number = Integer.parseInt(ref);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(parameter, "must be a version number, latest or draft");
+            throw new InvalidInputException(parameter, Rule.VERSION_REFERENCE);
         }
         return published.document(requireVersion(policy.id(), number));
     }
@@ -226,10 +227,9 @@ public final class PolicyLibrary {
 
     private static void checkInput(String name, boolean nameRequired, String source) {
         new InputCheck()
-            .require(name == null ? !nameRequired : !name.isBlank(), "name", "must not be blank")
-            .require(name == null || name.strip().length() <= MAX_NAME, "name",
-                "must be at most " + MAX_NAME + " characters")
-            .require(source != null, "source", "is required")
+            .require(name == null ? !nameRequired : !name.isBlank(), "name", Rule.BLANK)
+            .require(name == null || name.strip().length() <= MAX_NAME, "name", Rule.TOO_LONG, MAX_NAME)
+            .require(source != null, "source", Rule.REQUIRED)
             .orThrow();
         int bytes = source.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > SourceReader.MAX_DOCUMENT_BYTES) {

@@ -6,6 +6,7 @@ import io.kioskfleet.protocol.sessions.SessionStart;
 import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -18,6 +19,10 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param user       who signed in, or null for a guest
  * @param desk       the desk, or null
  * @param policyEtag the policy the device enforced, or null
+ * @param preserveAtStart the {@code wipe.preserve} patterns of that policy, kept when the session
+ *                   started under the policy then in force for the device (its ETag matched); null
+ *                   when the device reported another policy or none, and then its attestation is
+ *                   checked against the policy in force when it arrives
  * @param startedAt  when it started (device clock)
  * @param endReason  why it ended, or null while it runs
  * @param endedAt    when it ended (device clock), or null
@@ -25,12 +30,17 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param version    optimistic-concurrency version
  */
 public record Session(@BsonId String id, String deviceId, String ouId, String user, String desk, String policyEtag,
-                      Instant startedAt, SessionEndReason endReason, Instant endedAt, SessionState state,
+                      List<String> preserveAtStart, Instant startedAt, SessionEndReason endReason, Instant endedAt, SessionState state,
                       long version) {
 
-    static Session started(String deviceId, String ouId, SessionStart start) {
+    /**
+     * @param preserveAtStart the preserve patterns of the policy whose ETag the start reports, if the
+     *                        server knows it (null otherwise)
+     */
+    static Session started(String deviceId, String ouId, SessionStart start, List<String> preserveAtStart) {
         return new Session(start.sessionId(), deviceId, ouId, start.user(), start.desk(), start.policyEtag(),
-            millis(start.startedAt()), null, null, SessionState.STARTED, 1);
+            preserveAtStart == null ? null : List.copyOf(preserveAtStart), millis(start.startedAt()), null, null,
+            SessionState.STARTED, 1);
     }
 
     /** True when {@code start} reports this same start again. */
@@ -45,8 +55,8 @@ public record Session(@BsonId String id, String deviceId, String ouId, String us
     }
 
     Session ended(SessionEnd end) {
-        return new Session(id, deviceId, ouId, user, desk, policyEtag, startedAt, end.reason(), millis(end.endedAt()),
-            SessionState.ENDED, version + 1);
+        return new Session(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, end.reason(),
+            millis(end.endedAt()), SessionState.ENDED, version + 1);
     }
 
     /** The store keeps milliseconds, so a repeated report is compared at that precision. */
@@ -55,7 +65,7 @@ public record Session(@BsonId String id, String deviceId, String ouId, String us
     }
 
     Session inState(SessionState newState) {
-        return new Session(id, deviceId, ouId, user, desk, policyEtag, startedAt, endReason, endedAt, newState,
-            version + 1);
+        return new Session(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, endReason, endedAt,
+            newState, version + 1);
     }
 }

@@ -2,8 +2,11 @@ package io.kioskfleet.core.sessions;
 
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
+import io.kioskfleet.protocol.policy.DevicePolicy;
 import io.kioskfleet.protocol.sessions.SessionEnd;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionReceipt;
@@ -12,6 +15,7 @@ import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,16 +32,19 @@ public final class SessionEvents {
     private static final int MAX_TEXT = 200;
 
     private final SessionRepository sessions;
+    private final EffectivePolicies policies;
     private final Clock clock;
     private final SessionStartListener startListener;
 
-    public SessionEvents(SessionRepository sessions, Clock clock) {
-        this(sessions, clock, SessionStartListener.NONE);
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
+        this(sessions, policies, clock, SessionStartListener.NONE);
     }
 
     /** The same, telling {@code startListener} of every new session. */
-    public SessionEvents(SessionRepository sessions, Clock clock, SessionStartListener startListener) {
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock,
+                         SessionStartListener startListener) {
         this.sessions = sessions;
+        this.policies = policies;
         this.clock = clock;
         this.startListener = startListener;
     }
@@ -46,12 +53,16 @@ public final class SessionEvents {
     public SessionReceipt start(AuthenticatedDevice device, SessionStart start) {
         device.requireNotLocked();
         checkStart(start);
-        Session fresh = Session.started(device.deviceId(), device.ouId(), start);
-        if (sessions.insert(fresh)) {
-            startListener.started(fresh);
-            return receiptOf(fresh);
+        // read first, so a start sent again (the agent's journal) does not compile the policy again
+        Session existing = sessions.find(start.sessionId()).orElse(null);
+        if (existing == null) {
+            Session fresh = Session.started(device.deviceId(), device.ouId(), start, preserveOfHeldPolicy(device, start));
+            if (sessions.insert(fresh)) {
+                startListener.started(fresh);
+                return receiptOf(fresh);
+            }
+            existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));
         }
-        Session existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));
         if (!existing.sameStart(device.deviceId(), start)) {
             throw new ConflictException("session-differs", "session " + start.sessionId()
                 + " was reported with another start; a session id names one session");
@@ -63,13 +74,12 @@ public final class SessionEvents {
     public SessionReceipt end(AuthenticatedDevice device, String sessionId, SessionEnd end) {
         Session current = own(device, sessionId);
         new InputCheck()
-            .require(end.reason() != null, "reason", "is required: TIMEOUT, IDLE, SCHEDULE, USER or COMMAND")
-            .require(end.endedAt() != null, "endedAt", "is required")
+            .require(end.reason() != null, "reason", Rule.NOT_ONE_OF, "TIMEOUT, IDLE, SCHEDULE, USER, COMMAND")
+            .require(end.endedAt() != null, "endedAt", Rule.REQUIRED)
             .orThrow();
         new InputCheck()
-            .require(!end.endedAt().isBefore(current.startedAt()), "endedAt", "must not be before the start "
-                + current.startedAt())
-            .require(!inTheFuture(end.endedAt()), "endedAt", "must not be in the future")
+            .require(!end.endedAt().isBefore(current.startedAt()), "endedAt", Rule.BEFORE, current.startedAt())
+            .require(!inTheFuture(end.endedAt()), "endedAt", Rule.FUTURE)
             .orThrow();
         if (current.state() == SessionState.STARTED) {
             Session ended = current.ended(end);
@@ -81,6 +91,18 @@ public final class SessionEvents {
                 + current.endReason() + " at " + current.endedAt() + "); an end cannot change");
         }
         return receiptOf(current);
+    }
+
+    /**
+     * The preserve patterns of the policy the device says it enforces, when that is the policy in
+     * force for it now (the server keeps no old policies); null otherwise.
+     */
+    private List<String> preserveOfHeldPolicy(AuthenticatedDevice device, SessionStart start) {
+        if (start.policyEtag() == null) {
+            return null;
+        }
+        DevicePolicy inForce = policies.payloadForDevice(device.deviceId(), device.ouId());
+        return start.policyEtag().equals(inForce.etag()) ? inForce.wipe().preserve() : null;
     }
 
     /** The session, if it is this device's; another device's session does not exist for it. */
@@ -99,17 +121,15 @@ public final class SessionEvents {
     private void checkStart(SessionStart start) {
         Optional<Instant> idTime = SessionIds.timeOf(start.sessionId());
         new InputCheck()
-            .require(idTime.isPresent(), "sessionId", "must be ses_ and 20 base32 characters (see SessionIds)")
-            .require(start.startedAt() != null, "startedAt", "is required")
-            .require(start.user() == null || (!start.user().isBlank() && start.user().length() <= MAX_TEXT), "user",
-                "must be null for a guest, or 1 to " + MAX_TEXT + " characters")
-            .require(start.desk() == null || start.desk().length() <= MAX_TEXT, "desk", "must be at most " + MAX_TEXT + " characters")
-            .require(start.policyEtag() == null || start.policyEtag().length() <= MAX_TEXT, "policyEtag", "is too long")
+            .require(idTime.isPresent(), "sessionId", Rule.FORMAT, "ses_ + 20 base32 characters")
+            .require(start.startedAt() != null, "startedAt", Rule.REQUIRED)
+            .require(start.user() == null || (!start.user().isBlank() && start.user().length() <= MAX_TEXT), "user", Rule.LENGTH, 1, MAX_TEXT)
+            .require(start.desk() == null || start.desk().length() <= MAX_TEXT, "desk", Rule.TOO_LONG, MAX_TEXT)
+            .require(start.policyEtag() == null || start.policyEtag().length() <= MAX_TEXT, "policyEtag", Rule.TOO_LONG, MAX_TEXT)
             .orThrow();
         new InputCheck()
-            .require(!inTheFuture(start.startedAt()), "startedAt", "must not be in the future")
-            .require(Duration.between(idTime.get(), start.startedAt()).abs().compareTo(ID_DRIFT) <= 0, "sessionId",
-                "must be made when the session starts (its time is more than a day from startedAt)")
+            .require(!inTheFuture(start.startedAt()), "startedAt", Rule.FUTURE)
+            .require(Duration.between(idTime.get(), start.startedAt()).abs().compareTo(ID_DRIFT) <= 0, "sessionId", Rule.SESSION_ID_TIME)
             .orThrow();
     }
 

@@ -8,9 +8,13 @@ import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.MonthlyCollections;
@@ -18,11 +22,15 @@ import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.store.VersionedDocuments;
 import io.kioskfleet.protocol.sessions.SessionIds;
+import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -82,6 +90,32 @@ public final class SessionRepository {
             parts.add(eq("state", query.state()));
         }
         return sessions.page(query.from(), query.to(), and(parts), Sorts.descending("startedAt"), page);
+    }
+
+    /** Sessions ended before {@code endedBefore} still ENDED or WIPE_FAILED, in the months from {@code monthsFrom}. */
+    void forEachUnproven(Instant monthsFrom, Instant endedBefore, Consumer<Session> each) {
+        Bson unproven = and(in("state", SessionState.ENDED, SessionState.WIPE_FAILED), lt("endedAt", endedBefore));
+        for (MongoCollection<Session> month : sessions.between(monthsFrom, endedBefore)) {
+            month.find(unproven).batchSize(5000).forEach(each);
+        }
+    }
+
+    /** Marks the ENDED ones of {@code found} UNVERIFIED, one bulk write per month; a session that moved meanwhile stays. */
+    long markUnverified(List<Session> found) {
+        Map<Instant, List<WriteModel<Session>>> byMonth = new LinkedHashMap<>();
+        for (Session session : found) {
+            if (session.state() == SessionState.ENDED) {
+                byMonth.computeIfAbsent(monthOf(session.id()).orElseThrow(), month -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(and(eq("_id", session.id()), eq("state", SessionState.ENDED)),
+                        Updates.combine(Updates.set("state", SessionState.UNVERIFIED), Updates.inc("version", 1L))));
+            }
+        }
+        long changed = 0;
+        for (Map.Entry<Instant, List<WriteModel<Session>>> month : byMonth.entrySet()) {
+            changed += sessions.of(month.getKey()).bulkWrite(month.getValue(), new BulkWriteOptions().ordered(false))
+                .getModifiedCount();
+        }
+        return changed;
     }
 
     /** One page of refused attestations of devices in {@code ouIds} (null: any), newest first. */

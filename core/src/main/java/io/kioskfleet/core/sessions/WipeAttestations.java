@@ -1,8 +1,11 @@
 package io.kioskfleet.core.sessions;
 
+import io.kioskfleet.core.background.Subscribers;
+import java.util.function.Consumer;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.VersionConflictException;
@@ -36,6 +39,7 @@ public final class WipeAttestations {
     private final DeviceCredentialCache credentials;
     private final EffectivePolicies policies;
     private final Clock clock;
+    private final Subscribers<Session> wipeFailed = new Subscribers<>("wipe failed");
 
     public WipeAttestations(SessionRepository sessions, DeviceCredentialCache credentials, EffectivePolicies policies,
                             Clock clock) {
@@ -90,7 +94,7 @@ public final class WipeAttestations {
             "session " + sessionId + " has not ended; report its end first");
         checkTimes(session, attestation, now);
         checkManifest(attestation);
-        checkPreserveWithinPolicy(device, attestation);
+        checkPreserveWithinPolicy(device, session, attestation);
         StoredAttestation stored = new StoredAttestation(sessionId, device.deviceId(), device.ouId(), now, sourceAddress,
             attestation);
         if (!sessions.insertAttestation(stored)) {
@@ -132,11 +136,18 @@ public final class WipeAttestations {
         }
     }
 
-    private void checkPreserveWithinPolicy(AuthenticatedDevice device, WipeAttestation attestation) {
-        Set<String> allowed = Set.copyOf(policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
+    /**
+     * The patterns must be the policy's the device held when the session started, if the server
+     * knew it then (else, those of the policy in force now): a policy changed during the session
+     * neither refuses an honest wipe nor widens what the session may keep.
+     */
+    private void checkPreserveWithinPolicy(AuthenticatedDevice device, Session session, WipeAttestation attestation) {
+        Set<String> allowed = Set.copyOf(session.preserveAtStart() != null ? session.preserveAtStart()
+            : policies.payloadForDevice(device.deviceId(), device.ouId()).wipe().preserve());
         for (String pattern : attestation.preserved()) {
             requireThat(allowed.contains(pattern), "preserve-wider-than-policy",
-                "the device kept " + pattern + ", which its policy's wipe.preserve does not list");
+                "the device kept " + pattern + ", which the wipe.preserve of the policy "
+                    + (session.preserveAtStart() != null ? "it held at the session's start" : "in force now") + " does not list");
         }
     }
 
@@ -150,6 +161,9 @@ public final class WipeAttestations {
             Session changed = current.inState(outcome);
             try {
                 sessions.replace(changed, current.version());
+                if (outcome == SessionState.WIPE_FAILED) {
+                    wipeFailed.tell(changed);
+                }
                 return changed;
             } catch (VersionConflictException raced) {
                 if (attempt == TRANSITION_ATTEMPTS) {
@@ -159,22 +173,27 @@ public final class WipeAttestations {
         }
     }
 
+    /** Calls {@code subscriber} with each session that becomes WIPE_FAILED (once per session). */
+    public void whenWipeFailed(Consumer<Session> subscriber) {
+        wipeFailed.add(subscriber);
+    }
+
     /** Malformed bodies are bad input (400), not refused attestations. */
     private static void checkShape(WipeAttestation attestation) {
         new InputCheck()
-            .require(attestation != null, "", "an attestation is required")
+            .require(attestation != null, "$", Rule.BODY_REQUIRED)
             .orThrow();
         new InputCheck()
-            .require(attestation.sessionId() != null, "sessionId", "is required")
-            .require(attestation.deviceId() != null, "deviceId", "is required")
-            .require(wholeMillis(attestation.wipeStartedAt()), "wipeStartedAt", "is required, in whole milliseconds")
-            .require(wholeMillis(attestation.wipeFinishedAt()), "wipeFinishedAt", "is required, in whole milliseconds")
-            .require(attestation.remainingDigest() != null, "remainingDigest", "is required")
-            .require(attestation.signature() != null, "signature", "is required")
+            .require(attestation.sessionId() != null, "sessionId", Rule.REQUIRED)
+            .require(attestation.deviceId() != null, "deviceId", Rule.REQUIRED)
+            .require(wholeMillis(attestation.wipeStartedAt()), "wipeStartedAt", Rule.WHOLE_MILLISECONDS)
+            .require(wholeMillis(attestation.wipeFinishedAt()), "wipeFinishedAt", Rule.WHOLE_MILLISECONDS)
+            .require(attestation.remainingDigest() != null, "remainingDigest", Rule.REQUIRED)
+            .require(attestation.signature() != null, "signature", Rule.REQUIRED)
             .require(Stream.concat(attestation.erased().stream().map(ErasedArea::area),
                     attestation.remaining().stream().map(RemainingFile::path)).allMatch(text -> text != null),
-                "erased", "every area and remaining path is required")
-            .require(attestation.preserved().stream().allMatch(text -> text != null), "preserved", "must not hold null")
+                "erased", Rule.EMPTY_ITEM)
+            .require(attestation.preserved().stream().allMatch(text -> text != null), "preserved", Rule.EMPTY_ITEM)
             .orThrow();
     }
 

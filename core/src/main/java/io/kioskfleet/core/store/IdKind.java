@@ -1,5 +1,6 @@
 package io.kioskfleet.core.store;
 
+import io.kioskfleet.protocol.canonical.Sha256;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -23,6 +24,9 @@ public enum IdKind {
     LOST_DEVICE_CONTACT("ldc"),
     SESSION("ses"),
     REFUSED_ATTESTATION("rat"),
+    TICKET("tkt"),
+    WEBHOOK_ENDPOINT("whk"),
+    JOB_RUN("run"),
     SITE("site"),
     FLOOR("flr"),
     ZONE("zone"),
@@ -56,6 +60,24 @@ public enum IdKind {
             chars[i] = ALPHABET[RANDOM.nextInt(32)];
         }
         return prefix + "_" + new String(chars);
+    }
+
+    /**
+     * The id of this kind that {@code key} always gives, carrying the creation time of {@code seedId}:
+     * for things made again after a crash that must get the same id (a wave's command for one device).
+     */
+    public String idFor(String seedId, String key) {
+        int body = seedId.indexOf('_') + 1;
+        if (body == 0 || seedId.length() < body + 10) {
+            throw new IllegalArgumentException("not an id: " + seedId);
+        }
+        long bits = Long.parseLong(Sha256.hex(key).substring(0, 13), 16);
+        char[] chars = new char[10];
+        for (int i = 9; i >= 0; i--) {
+            chars[i] = ALPHABET[(int) (bits & 31)];
+            bits >>>= 5;
+        }
+        return prefix + "_" + seedId.substring(body, body + 10) + new String(chars);
     }
 
     /** True when {@code id} has this kind's prefix and a well-formed body. */

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.store;
 
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 
 /**
  * Which page of a list to read.
@@ -17,8 +18,8 @@ public record PageRequest(int page, int size) {
 
     public PageRequest {
         new InputCheck()
-            .require(page >= 0 && page <= MAX_PAGE, "page", "must be between 0 and " + MAX_PAGE)
-            .require(size >= 1 && size <= MAX_SIZE, "size", "must be between 1 and " + MAX_SIZE)
+            .require(page >= 0 && page <= MAX_PAGE, "page", Rule.OUT_OF_RANGE, 0, MAX_PAGE)
+            .require(size >= 1 && size <= MAX_SIZE, "size", Rule.OUT_OF_RANGE, 1, MAX_SIZE)
             .orThrow();
     }
 

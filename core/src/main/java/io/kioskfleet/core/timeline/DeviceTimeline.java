@@ -2,6 +2,7 @@ package io.kioskfleet.core.timeline;
 
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.commands.CommandQuery;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.devices.DeviceRegistry;
@@ -26,10 +27,12 @@ public final class DeviceTimeline {
     private final DeviceCommands commands;
     private final SessionLedger sessions;
     private final DeviceFaults faults;
+    private final PresenceRepository presence;
 
     public DeviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions,
-                          DeviceFaults faults) {
+                          DeviceFaults faults, PresenceRepository presence) {
         this.faults = faults;
+        this.presence = presence;
         this.devices = devices;
         this.audit = audit;
         this.commands = commands;
@@ -53,6 +56,8 @@ public final class DeviceTimeline {
         faults.ofDevice(actor, deviceId, new PageRequest(0, PER_PART)).items()
             .forEach(fault -> entries.add(new TimelineEntry(fault.observedAt(), "fault", fault.category().name(),
                 fault.message(), fault.id())));
+        presence.find(deviceId).ifPresent(seen -> seen.recentCheckIns().forEach(at -> entries.add(
+            new TimelineEntry(at, "checkin", "CHECKIN", at.equals(seen.lastSeenAt()) ? seen.sourceAddress() : null, null))));
         entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
     }

@@ -7,10 +7,10 @@ import java.util.Objects;
  * One thing that happened to a device.
  *
  * @param at     when
- * @param kind   what sort of thing: {@code change}, {@code command}, {@code session} or {@code fault}
+ * @param kind   what sort of thing: {@code change}, {@code command}, {@code session}, {@code fault} or {@code checkin}
  * @param what   the action, command type or session end (a stable word, translated by the console)
- * @param detail who did it, the command's state, or the session's state
- * @param ref    the id to look it up by (audit event, command or session)
+ * @param detail who did it, the command's state, the session's state, or where a check-in came from
+ * @param ref    the id to look it up by (audit event, command or session), or null
  */
 public record TimelineEntry(Instant at, String kind, String what, String detail, String ref) {
 

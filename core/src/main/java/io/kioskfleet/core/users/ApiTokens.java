@@ -1,5 +1,6 @@
 package io.kioskfleet.core.users;
 
+import io.kioskfleet.core.input.Rule;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
@@ -73,11 +74,11 @@ public final class ApiTokens implements DeclaresIndexes {
         Instant now = clock.instant();
         Set<Role> wanted = roles == null || roles.isEmpty() ? owner.roles() : Set.copyOf(roles);
         new InputCheck()
-            .require(name != null && !name.isBlank() && name.strip().length() <= 100, "name", "must be 1 to 100 characters")
-            .require(expiresAt != null, "expiresAt", "is required: a token always expires")
-            .require(expiresAt == null || expiresAt.isAfter(now), "expiresAt", "must be in the future")
-            .require(expiresAt == null || !expiresAt.isAfter(now.plus(LONGEST_LIFE)), "expiresAt", "may be at most a year ahead")
-            .require(owner.roles().containsAll(wanted), "roles", "may only include roles you hold: " + owner.roles())
+            .require(name != null && !name.isBlank() && name.strip().length() <= 100, "name", Rule.LENGTH, 1, 100)
+            .require(expiresAt != null, "expiresAt", Rule.REQUIRED)
+            .require(expiresAt == null || expiresAt.isAfter(now), "expiresAt", Rule.PAST)
+            .require(expiresAt == null || !expiresAt.isAfter(now.plus(LONGEST_LIFE)), "expiresAt", Rule.TOO_FAR_AHEAD, LONGEST_LIFE.toDays())
+            .require(owner.roles().containsAll(wanted), "roles", Rule.ROLES_NOT_HELD, owner.roles())
             .orThrow();
         String secret = SECRET_PREFIX + randomPart();
         ApiToken token = new ApiToken(IdKind.API_TOKEN.newId(), owner.id(), owner.username(), name.strip(),

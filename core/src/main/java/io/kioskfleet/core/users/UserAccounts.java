@@ -1,5 +1,6 @@
 package io.kioskfleet.core.users;
 
+import io.kioskfleet.core.input.Rule;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.MongoException;
@@ -11,20 +12,20 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.audit.Change;
+import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IdKind;
-import io.kioskfleet.core.input.InputCheck;
-import io.kioskfleet.core.ous.OrganisationUnits;
-import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.VersionedDocuments;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,7 +98,7 @@ public final class UserAccounts implements DeclaresIndexes {
         actor.requireAny(Role.FLEET_ADMIN);
         Set<Role> newRoles = roles == null ? Set.of() : Set.copyOf(roles);
         Set<String> newScope = ouScope == null ? Set.of() : Set.copyOf(ouScope);
-        InputCheck check = new InputCheck().require(expectedVersion != null, "version", "must be the version you read");
+        InputCheck check = new InputCheck().require(expectedVersion != null, "version", Rule.VERSION_REQUIRED);
         UserDraft.checkRoles(check, newRoles, newScope);
         checkUnits(check, newScope);
         check.orThrow();
@@ -129,7 +130,7 @@ public final class UserAccounts implements DeclaresIndexes {
 
     private void checkUnits(InputCheck check, Set<String> ouScope) {
         for (String ouId : ouScope) {
-            check.require(units.exists(ouId), "ouScope", "no organisation unit with id " + ouId);
+            check.require(units.exists(ouId), "ouScope", Rule.UNKNOWN_UNIT, ouId);
         }
     }
 

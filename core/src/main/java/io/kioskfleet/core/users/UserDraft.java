@@ -2,6 +2,7 @@ package io.kioskfleet.core.users;
 
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.input.InputCheck;
+import io.kioskfleet.core.input.Rule;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,22 +27,18 @@ public record UserDraft(String username, String password, Set<Role> roles, Set<S
     }
 
     void check(InputCheck check) {
-        check.require(username != null && USERNAME.matcher(username).matches(), "username",
-                "must be 3 to 64 lower-case letters, digits, '.', '_' or '-'");
+        check.require(username != null && USERNAME.matcher(username).matches(), "username", Rule.CHARACTERS, 3, 64, "a-z 0-9 . _ -");
         checkPassword(check, password);
         checkRoles(check, roles, ouScope);
     }
 
     static void checkPassword(InputCheck check, String password) {
-        check.require(password != null && password.length() >= MIN_PASSWORD && password.length() <= 200, "password",
-            "must be " + MIN_PASSWORD + " to 200 characters");
+        check.require(password != null && password.length() >= MIN_PASSWORD && password.length() <= 200, "password", Rule.LENGTH, MIN_PASSWORD, 200);
     }
 
     static void checkRoles(InputCheck check, Set<Role> roles, Set<String> ouScope) {
-        check.require(!roles.isEmpty(), "roles", "must name at least one role")
-            .require(!roles.contains(Role.BRANCH_ADMIN) || !ouScope.isEmpty(), "ouScope",
-                "a branch admin needs at least one organisation unit")
-            .require(roles.contains(Role.BRANCH_ADMIN) || ouScope.isEmpty(), "ouScope",
-                "only a branch admin is limited to units");
+        check.require(!roles.isEmpty(), "roles", Rule.EMPTY)
+            .require(!roles.contains(Role.BRANCH_ADMIN) || !ouScope.isEmpty(), "ouScope", Rule.BRANCH_ADMIN_UNITS)
+            .require(roles.contains(Role.BRANCH_ADMIN) || ouScope.isEmpty(), "ouScope", Rule.UNITS_ONLY_FOR_BRANCH_ADMIN);
     }
 }

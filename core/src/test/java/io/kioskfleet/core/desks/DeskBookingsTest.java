@@ -249,7 +249,7 @@ class DeskBookingsTest {
 
     private Session session(String user, String desk) {
         Instant now = desks.clock.instant();
-        return new Session("ses_x", "dev_x", desks.branchId, user, desk, null, now, null, null,
+        return new Session("ses_x", "dev_x", desks.branchId, user, desk, null, null, now, null, null,
             io.kioskfleet.protocol.sessions.SessionState.STARTED, 1);
     }
 

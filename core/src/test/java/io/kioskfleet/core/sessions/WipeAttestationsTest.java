@@ -11,6 +11,8 @@ import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OuDraft;
+import io.kioskfleet.core.policies.Policy;
+import io.kioskfleet.core.policies.PolicyTexts;
 import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
@@ -72,9 +74,14 @@ class WipeAttestationsTest {
     }
 
     private String endedSession(Laptop laptop) {
+        return endedSession(laptop, null);
+    }
+
+    /** A session of {@code laptop} that started an hour ago enforcing the policy {@code heldEtag} names. */
+    private String endedSession(Laptop laptop, String heldEtag) {
         Instant start = clock.instant().minus(Duration.ofMinutes(60));
         String id = SessionIds.newId(start);
-        fleet.sessions().events().start(laptop.device(), new SessionStart(id, null, "3F-A-12", null, start));
+        fleet.sessions().events().start(laptop.device(), new SessionStart(id, null, "3F-A-12", heldEtag, start));
         fleet.sessions().events().end(laptop.device(), id, new SessionEnd(SessionEndReason.TIMEOUT, start.plus(Duration.ofMinutes(50))));
         return id;
     }
@@ -189,5 +196,35 @@ class WipeAttestationsTest {
             new SessionStart(id, null, "3F-A-12", null, start))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> fleet.sessions().events().end(other.device(), id,
             new SessionEnd(SessionEndReason.USER, start))).isInstanceOf(NotFoundException.class);
+    }
+
+    /** Publishes a policy with {@code settings} and makes it the branch's; returns the ETag its laptops now get. */
+    private String branchPolicy(Laptop laptop, String name, String settings) {
+        Policy policy = fleet.policies().library().create(ADMIN, name, PolicyTexts.policy(name, settings));
+        fleet.policies().library().publish(ADMIN, policy.id(), null);
+        fleet.policies().attachments().attach(ADMIN, branch.id(), policy.id(), null);
+        return fleet.policies().effective().payloadForDevice(laptop.device().deviceId(), branch.id()).etag();
+    }
+
+    @Test
+    void theWipeIsCheckedAgainstThePolicyTheLaptopHeldWhenTheSessionStartedNotOneChangedSince() {
+        String certificates = "${sessionProfile}/Certs/**";
+        Laptop laptop = enrolledLaptop();
+        String keepingCertificates = branchPolicy(laptop, "keep-certs", "wipe:\n  preserve:\n    - \"" + certificates + "\"");
+        String startedKeeping = endedSession(laptop, keepingCertificates);
+        String keepingNothing = branchPolicy(laptop, "keep-nothing", "wipe:\n  preserve: []");
+        String startedKeepingNothing = endedSession(laptop, keepingNothing);
+        String reportingAnUnknownPolicy = endedSession(laptop, "f".repeat(64));
+        var attestations = fleet.sessions().attestations();
+
+        assertThat(attestations.receive(laptop.device(), startedKeeping, signed(laptop, startedKeeping, List.of(certificates)),
+            "x").state()).as("the policy changed during the session").isEqualTo(SessionState.VERIFIED);
+        branchPolicy(laptop, "keep-certs-again", "wipe:\n  preserve:\n    - \"" + certificates + "\"");
+        assertThat(refusalOf(() -> attestations.receive(laptop.device(), startedKeepingNothing,
+            signed(laptop, startedKeepingNothing, List.of(certificates)), "x")))
+            .as("a policy widened later does not widen the session").isEqualTo("preserve-wider-than-policy");
+        assertThat(attestations.receive(laptop.device(), reportingAnUnknownPolicy,
+            signed(laptop, reportingAnUnknownPolicy, List.of(certificates)), "x").state())
+            .as("an unknown policy: the one in force now decides").isEqualTo(SessionState.VERIFIED);
     }
 }

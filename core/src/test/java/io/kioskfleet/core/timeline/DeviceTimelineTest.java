@@ -34,7 +34,7 @@ class DeviceTimelineTest {
             fleet.commands().admin().issue(ADMIN, new CommandOrder(CommandType.REBOOT, List.of(id), null, null, null, null));
             DeviceTimeline timeline = new DeviceTimeline(fleet.devices(), fleet.audit(), fleet.commands().admin(),
                 fleet.sessions().ledger(), new io.kioskfleet.core.faults.DeviceFaults(fleet.store(), fleet.devices(),
-                    java.time.Clock.systemUTC()));
+                    java.time.Clock.systemUTC()), fleet.protocol().presence());
 
             List<TimelineEntry> entries = timeline.of(ADMIN, id);
 

@@ -1,0 +1,113 @@
+package io.kioskfleet.jobs;
+
+import io.kioskfleet.core.background.RepeatingTask;
+import io.kioskfleet.core.jobruns.JobRun;
+import io.kioskfleet.core.jobruns.RunRecords;
+import io.kioskfleet.core.schedules.ScheduledFire;
+import io.kioskfleet.core.schedules.ScheduledWork;
+import io.kioskfleet.jobs.sweeps.Sweeps;
+import io.kioskfleet.jobs.waves.Waves;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work of every schedule kind, behind the {@link ScheduledWork} port: a firing becomes a job
+ * run (once, by its run key), and the run's work is done on {@code executor}: waves by
+ * {@link Waves}, sweeps by {@link Sweeps}; kinds whose work does not exist yet end FAILED with a
+ * reason saying so. Runs whose instance stopped are taken over and carried on, at start and every
+ * {@code checkEvery}.
+ */
+public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
+
+    /** The reason a run of a kind without work ends with. */
+    public static final String NO_WORK_YET = "no work for this kind yet";
+    private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
+
+    private final RunRecords records;
+    private final Waves waves;
+    private final Sweeps sweeps;
+    private final LongPredicate tokenIsCurrent;
+    private final Executor executor;
+    private final Duration silence;
+    private final RepeatingTask takeOver;
+
+    /**
+     * @param tokenIsCurrent whether a firing's fencing token is the scheduler lease's current one
+     * @param executor       where runs do their work
+     * @param silence        how long a run under way may show no sign of life before another
+     *                       instance (or this one, after a restart) takes it over
+     * @param checkEvery     how often to look for such runs; {@link Duration#ZERO}: only when
+     *                       {@link #takeOverInterrupted()} is called
+     */
+    public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, LongPredicate tokenIsCurrent, Executor executor,
+                         Duration silence, Duration checkEvery) {
+        this.records = records;
+        this.waves = waves;
+        this.sweeps = sweeps;
+        this.tokenIsCurrent = tokenIsCurrent;
+        this.executor = executor;
+        this.silence = silence;
+        this.takeOver = new RepeatingTask(checkEvery, "take over interrupted job runs", this::takeOverInterrupted);
+    }
+
+    @Override
+    public String start(ScheduledFire fire) {
+        RunRecords.Opened opened = records.open(fire, tokenIsCurrent);
+        if (opened.created()) {
+            executor.execute(() -> {
+                if (records.begin(opened.run().id())) {
+                    carryOut(records.get(opened.run().id()));
+                }
+            });
+        }
+        return opened.run().id();
+    }
+
+    /**
+     * Takes over the runs whose instance stopped (their work silent for longer than the silence
+     * allowed) and carries each on from its progress record.
+     *
+     * @return how many were taken over
+     */
+    public int takeOverInterrupted() {
+        int taken = 0;
+        for (JobRun interrupted : records.takeOverSilent(silence)) {
+            taken++;
+            log.info("Taking over job run {} ({}), interrupted after {} chunks", interrupted.id(), interrupted.kind(),
+                interrupted.chunksDone());
+            executor.execute(() -> {
+                if (records.resume(interrupted.id())) {
+                    carryOut(records.get(interrupted.id()));
+                }
+            });
+        }
+        return taken;
+    }
+
+    private void carryOut(JobRun run) {
+        try {
+            if (run.isWave()) {
+                waves.carryOut(run);
+            } else if (sweeps.handles(run.kind())) {
+                records.complete(run.id(), sweeps.sweep(run));
+            } else {
+                records.fail(run.id(), NO_WORK_YET);
+            }
+        } catch (RuntimeException e) {
+            // A wave left as it is will be taken up again; a sweep is cheap to fire again, so it fails.
+            log.warn("Job run {} ({}) failed", run.id(), run.kind(), e);
+            if (!run.isWave() || run.resumptions() >= Waves.MAX_RESUMPTIONS) {
+                records.fail(run.id(), e.toString());
+            }
+        }
+    }
+
+    /** Stops looking for interrupted runs. */
+    @Override
+    public void close() {
+        takeOver.close();
+    }
+}
