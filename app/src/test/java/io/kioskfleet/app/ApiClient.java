@@ -70,6 +70,12 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST asking for answers in {@code language} (an Accept-Language tag such as {@code ja}). */
+    public Answer postLocalized(String path, String json, String language) {
+        return send(request(path).header("Content-Type", "application/json").header("Accept-Language", language)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

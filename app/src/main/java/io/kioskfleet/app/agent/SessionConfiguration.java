@@ -7,9 +7,11 @@ import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.sessions.SessionEvents;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.sessions.SessionRepository;
+import io.kioskfleet.core.sessions.SessionStartListener;
 import io.kioskfleet.core.sessions.WipeAttestations;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +25,10 @@ public class SessionConfiguration {
     }
 
     @Bean
-    SessionEvents sessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
-        return new SessionEvents(sessions, policies, clock);
+    SessionEvents sessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock,
+                                List<SessionStartListener> listeners) {
+        // Desk check-in and the laptop pools hear of every new session (each keeps its own failures to itself).
+        return new SessionEvents(sessions, policies, clock, session -> listeners.forEach(listener -> listener.started(session)));
     }
 
     @Bean

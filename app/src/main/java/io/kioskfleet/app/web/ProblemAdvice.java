@@ -5,6 +5,7 @@ import com.mongodb.MongoTimeoutException;
 import io.kioskfleet.agentapi.auth.RateLimitExceededException;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.RefusedException;
+import io.kioskfleet.core.desks.BookingRulesException;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
 import io.kioskfleet.core.deviceauth.DeviceLockedException;
 import io.kioskfleet.core.devices.EnrollmentRefusedException;
@@ -19,9 +20,12 @@ import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.StoreUnavailableException;
 import io.kioskfleet.core.store.VersionConflictException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,9 +51,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final MessageSource messages;
+
+    public ProblemAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return Problems.invalid(e.errors());
+    }
+
+    /** Booking rules also name each rule's stable reason and say it in the caller's language. */
+    @ExceptionHandler(BookingRulesException.class)
+    ProblemDetail bookingRules(BookingRulesException e, Locale locale) {
+        ProblemDetail problem = Problems.invalid(e.errors());
+        problem.setProperty("rules", e.rules().stream().map(rule -> Map.of("path", rule.path(), "reason", rule.reason(),
+            "message", messages.getMessage("desks.rule." + rule.reason(), rule.args().toArray(), rule.message(), locale))).toList());
+        return problem;
     }
 
     /** Policy problems keep the common {@code path} and {@code message} (English) and add the Japanese text and position. */

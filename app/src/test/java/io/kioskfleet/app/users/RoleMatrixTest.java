@@ -115,7 +115,21 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("list dead letters", c -> c.get("/api/v1/webhooks/dead-letters"), 200, 403, 403, 403, 403, 401),
             new Row("list job runs", c -> c.get("/api/v1/job-runs"), 200, 403, 200, 200, 403, 401),
             new Row("cancel a job run", c -> c.post("/api/v1/job-runs/run_unknown/cancel", ""), 404, 403, 403, 403, 403, 401),
-            new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401));
+            new Row("read metrics", c -> c.getAnything("/actuator/prometheus"), 200, 403, 403, 403, 403, 401),
+            new Row("list sites", c -> c.get("/api/v1/sites"), 200, 200, 200, 200, 200, 401),
+            new Row("create a site in own branch", c -> c.post("/api/v1/sites", siteIn(ownBranch)), 201, 201, 403, 403, 403, 401),
+            new Row("create a site in other branch", c -> c.post("/api/v1/sites", siteIn(otherBranch)), 201, 403, 403, 403, 403, 401),
+            new Row("book a desk for oneself", c -> c.post("/api/v1/bookings", bookingOf(newDesk(), null)), 201, 201, 201, 201, 201, 401),
+            new Row("book a desk for someone else", c -> c.post("/api/v1/bookings", bookingOf(newDesk(), unique("someone").toLowerCase())),
+                201, 201, 403, 403, 403, 401),
+            new Row("cancel someone else's booking", c -> c.post("/api/v1/bookings/" + bookedForSomeone() + "/cancel", ""),
+                200, 200, 404, 404, 404, 401),
+            new Row("read occupancy", c -> c.get("/api/v1/occupancy?site=" + ownSite() + "&from=2026-01-05&to=2026-01-09"),
+                200, 200, 200, 200, 403, 401),
+            new Row("list open loans", c -> c.get("/api/v1/loans"), 200, 200, 200, 200, 403, 401),
+            new Row("list my loans", c -> c.get("/api/v1/loans/mine"), 200, 200, 200, 200, 200, 401),
+            new Row("lend a laptop", c -> c.post("/api/v1/loans", "{\"deviceId\":\"" + pooledLaptop() + "\",\"borrower\":\"x\"}"),
+                201, 201, 201, 403, 403, 401));
 
         List<String> mismatches = new ArrayList<>();
         for (Row row : rows) {
@@ -146,5 +160,44 @@ class RoleMatrixTest extends RunningServiceTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text("type")).isEqualTo("urn:kioskfleet:problem:unauthenticated");
         assertThat(ApiClient.withToken(serverPort, "kfat_made-up").get("/api/v1/devices").status()).isEqualTo(401);
+    }
+
+    private String ownSite;
+    private String ownFloor;
+
+    /** A site of the own branch with one floor, made once per test by the fleet admin. */
+    private String ownSite() {
+        if (ownSite == null) {
+            ownSite = admin.post("/api/v1/sites", siteIn(ownBranch)).text("id");
+            ownFloor = admin.post("/api/v1/sites/" + ownSite + "/floors", "{\"name\":\"1F\"}").json()
+                .path("floors").get(0).path("id").asString();
+        }
+        return ownSite;
+    }
+
+    private String siteIn(String ouId) {
+        return "{\"ouId\":\"" + ouId + "\",\"name\":\"" + unique("site") + "\"}";
+    }
+
+    private String newDesk() {
+        String site = ownSite();
+        return admin.post("/api/v1/desks", "{\"siteId\":\"" + site + "\",\"floorId\":\"" + ownFloor + "\",\"name\":\""
+            + unique("D") + "\"}").text("id");
+    }
+
+    private static String bookingOf(String deskId, String user) {
+        String date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(1).toString();
+        return "{\"deskId\":\"" + deskId + "\",\"date\":\"" + date + "\",\"kind\":\"MORNING\""
+            + (user == null ? "" : ",\"user\":\"" + user + "\"") + "}";
+    }
+
+    private String bookedForSomeone() {
+        return admin.post("/api/v1/bookings", bookingOf(newDesk(), unique("someone").toLowerCase())).text("id");
+    }
+
+    private String pooledLaptop() {
+        String deviceId = device(ownBranch);
+        admin.post("/api/v1/sites/" + ownSite() + "/laptops", "{\"deviceId\":\"" + deviceId + "\"}");
+        return deviceId;
     }
 }

@@ -34,11 +34,19 @@ public final class SessionEvents {
     private final SessionRepository sessions;
     private final EffectivePolicies policies;
     private final Clock clock;
+    private final SessionStartListener startListener;
 
     public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
+        this(sessions, policies, clock, SessionStartListener.NONE);
+    }
+
+    /** The same, telling {@code startListener} of every new session. */
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock,
+                         SessionStartListener startListener) {
         this.sessions = sessions;
         this.policies = policies;
         this.clock = clock;
+        this.startListener = startListener;
     }
 
     /** Records that a session started on the device. */
@@ -50,6 +58,7 @@ public final class SessionEvents {
         if (existing == null) {
             Session fresh = Session.started(device.deviceId(), device.ouId(), start, preserveOfHeldPolicy(device, start));
             if (sessions.insert(fresh)) {
+                startListener.started(fresh);
                 return receiptOf(fresh);
             }
             existing = sessions.find(start.sessionId()).orElseThrow(() -> new NotFoundException("session", start.sessionId()));

@@ -27,7 +27,13 @@ public enum IdKind {
     SCHEDULE("sch"),
     TICKET("tkt"),
     WEBHOOK_ENDPOINT("whk"),
-    JOB_RUN("run");
+    JOB_RUN("run"),
+    SITE("site"),
+    FLOOR("flr"),
+    ZONE("zone"),
+    DESK("desk"),
+    BOOKING("bkg"),
+    LOAN("loan");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

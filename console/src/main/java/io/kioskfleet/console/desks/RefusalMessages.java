@@ -1,0 +1,69 @@
+package io.kioskfleet.console.desks;
+
+import io.kioskfleet.core.access.ForbiddenException;
+import io.kioskfleet.core.desks.BookingRulesException;
+import io.kioskfleet.core.input.InvalidInputException;
+import io.kioskfleet.core.store.ConflictException;
+import io.kioskfleet.core.store.NotFoundException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a refused desk or loan action into sentences in the user's language for a console page:
+ * booking rules and conflicts by their stable reason ({@code desks.rule.*}, {@code desks.refused.*}),
+ * anything else by its English text.
+ */
+@Component
+public class RefusalMessages {
+
+    private final MessageSource messages;
+
+    public RefusalMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The sentences explaining {@code refusal}. */
+    public List<String> explain(RuntimeException refusal, Locale locale) {
+        if (refusal instanceof BookingRulesException rules) {
+            return rules.rules().stream().map(rule -> messages.getMessage("desks.rule." + rule.reason(), rule.args().toArray(),
+                rule.message(), locale)).toList();
+        }
+        if (refusal instanceof InvalidInputException invalid) {
+            return invalid.errors().stream().map(error -> error.path() + ": " + error.message()).toList();
+        }
+        if (refusal instanceof ConflictException conflict) {
+            return List.of(messages.getMessage("desks.refused." + conflict.reason(), null, conflict.getMessage(), locale));
+        }
+        if (refusal instanceof ForbiddenException) {
+            return List.of(messages.getMessage("desks.refused.forbidden", null, refusal.getMessage(), locale));
+        }
+        return List.of(refusal.getMessage());
+    }
+
+    /**
+     * Runs {@code action}; when it is refused, the explanation instead.
+     *
+     * @return null when it went through, else the sentences to show
+     */
+    public List<String> attempt(Runnable action, Locale locale) {
+        try {
+            action.run();
+            return null;
+        } catch (InvalidInputException | ConflictException | ForbiddenException | NotFoundException refused) {
+            return explain(refused, locale);
+        }
+    }
+
+    /** The same for an action with a result, which {@code onSuccess} receives. */
+    public <T> List<String> attempt(Supplier<T> action, java.util.function.Consumer<T> onSuccess, Locale locale) {
+        try {
+            onSuccess.accept(action.get());
+            return null;
+        } catch (InvalidInputException | ConflictException | ForbiddenException | NotFoundException refused) {
+            return explain(refused, locale);
+        }
+    }
+}
