@@ -7,6 +7,10 @@ import io.kioskfleet.core.commands.CommandRepository;
 import io.kioskfleet.core.commands.OverdueCommands;
 import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.desks.BookingRepository;
+import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.desks.ReleasingNoShows;
+import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.findings.OpenFindings;
@@ -26,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The job-run services wired on a fresh embedded H2 file store, as the application wires them, for the benchmarks. */
@@ -52,7 +57,9 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
         Waves waves = new Waves(records, commands::issue, commands, devices, units, Duration.ofHours(12));
         Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(store)), exceptions, devices,
             new PresenceRepository(store), new OverdueCommands(commandRepository, inbox, clock), findings,
-            new ExpiredMonths(store, audit, List.of("sessions")), clock);
+            new ExpiredMonths(store, audit, List.of("sessions")),
+            new ReleasingNoShows(new SiteRepository(store), new BookingRepository(store), new DeskClaims(store, clock),
+                ZoneId.of("Asia/Tokyo")), clock);
         return new BenchJobs(store, inbox, units, records, waves, sweeps);
     }
 

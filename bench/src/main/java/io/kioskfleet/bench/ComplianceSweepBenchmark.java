@@ -36,7 +36,7 @@ public final class ComplianceSweepBenchmark {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Clock clock = Clock.systemUTC();
         try (BenchJobs jobs = BenchJobs.open(clock);
-             ScheduledJobs work = new ScheduledJobs(jobs.records(), jobs.waves(), jobs.sweeps(), token -> true,
+             ScheduledJobs work = new ScheduledJobs(jobs.records(), jobs.waves(), jobs.sweeps(), fire -> true,
                  Runnable::run, Duration.ofMinutes(1), Duration.ZERO)) {
             System.out.printf("%s; %,d sessions over 12 months%n", BenchJobs.machine(), total);
             long seeded = System.nanoTime();

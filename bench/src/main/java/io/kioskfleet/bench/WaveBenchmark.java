@@ -45,7 +45,7 @@ public final class WaveBenchmark {
             long start = System.nanoTime();
             String runId = records.open(new ScheduledFire("sch_bench", "bench", ScheduleKind.LOGOUT_AND_WIPE,
                 ScheduleTarget.wholeFleet(), Duration.ofMinutes(30), batchSize, null, clock.instant(),
-                FireTrigger.RUN_NOW, 1), token -> true).run().id();
+                FireTrigger.RUN_NOW, 1), fire -> true).run().id();
             records.begin(runId);
             jobs.waves().carryOut(records.get(runId));
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -27,7 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.kioskfleet.core.desks.BookingRepository;
+import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.desks.ReleasingNoShows;
+import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.schedules.ScheduledFire;
+import java.time.ZoneId;
 import java.util.function.Predicate;
 import org.bson.Document;
 
@@ -56,7 +61,9 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
         Waves waves = new Waves(records, issuer, commands, fleet.devices(), fleet.units(), Duration.ofHours(12));
         Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(fleet.store())), exceptions,
             fleet.devices(), fleet.protocol().presence(), fleet.commands().overdue(), findings,
-            new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY), clock);
+            new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY),
+            new ReleasingNoShows(new SiteRepository(fleet.store()), new BookingRepository(fleet.store()),
+                new DeskClaims(fleet.store(), clock), ZoneId.of("Asia/Tokyo")), clock);
         ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, admitted, Runnable::run,
             Duration.ZERO, Duration.ZERO);
         return new JobsFixture(fleet, records, runs, jobs, exceptions, findings);

@@ -7,6 +7,7 @@ import io.kioskfleet.core.commands.CommandRepository;
 import io.kioskfleet.core.commands.OverdueCommands;
 import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.desks.ReleasingNoShows;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.findings.Attention;
 import io.kioskfleet.core.findings.OpenFindings;
@@ -99,9 +100,10 @@ public class JobsConfiguration {
     @Bean
     Sweeps sweeps(FleetStore store, RunRecords records, SessionRepository sessions, ComplianceExceptions exceptions,
                   DeviceRegistry devices, PresenceRepository presence, CommandRepository commands, CommandInbox inbox,
-                  OpenFindings findings, AuditChain audit, Clock clock) {
+                  OpenFindings findings, AuditChain audit, ReleasingNoShows noShows,
+                  Clock clock) {
         return new Sweeps(records, new UnprovenWipes(sessions), exceptions, devices, presence,
-            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), clock);
+            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), noShows, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.kioskfleet.jobs.sweeps;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.commands.OverdueCommands;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.desks.ReleasingNoShows;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.jobruns.JobRun;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * The sweeps a schedule can fire: compliance (sessions without a proven wipe), silent devices,
- * command escalation and retention purge. Each is idempotent, so firing one again only finds
- * what is new. No-show release and evidence reports belong to the desks and evidence features.
+ * command escalation, retention purge and desk no-show release. Each is idempotent, so firing
+ * one again only finds what is new.
  */
 public final class Sweeps {
 
@@ -26,11 +27,12 @@ public final class Sweeps {
 
     public Sweeps(RunRecords records, UnprovenWipes wipes, ComplianceExceptions exceptions, DeviceRegistry devices,
                   PresenceRepository presence, OverdueCommands commands, OpenFindings findings, ExpiredMonths months,
-                  Clock clock) {
+                  ReleasingNoShows noShows, Clock clock) {
         for (Sweep sweep : List.of(new ComplianceSweep(records, wipes, exceptions, clock),
             new SilentDeviceSweep(records, devices, presence, findings, clock),
             new CommandEscalation(records, commands, findings, clock),
-            new RetentionPurge(records, months, clock))) {
+            new RetentionPurge(records, months, clock),
+            new NoShowRelease(records, noShows, clock))) {
             byKind.put(sweep.kind(), sweep);
         }
     }

@@ -204,10 +204,19 @@ class WavesTest {
 
     @Test
     void aKindWithoutWorkYetEndsFailedSayingSo() {
-        String runId = jobs.jobs().start(fire(ScheduleKind.NO_SHOW_RELEASE, ScheduleTarget.wholeFleet(), Duration.ZERO, 10));
+        String runId = jobs.jobs().start(fire(ScheduleKind.EVIDENCE_REPORT, ScheduleTarget.wholeFleet(), Duration.ZERO, 10));
 
         JobRun run = jobs.records().get(runId);
         assertThat(run.state()).isEqualTo(JobRunState.FAILED);
         assertThat(run.detail()).isEqualTo(ScheduledJobs.NO_WORK_YET);
+    }
+
+    @Test
+    void aNoShowReleaseRunCompletesSayingWhatItReleased() {
+        String runId = jobs.jobs().start(fire(ScheduleKind.NO_SHOW_RELEASE, ScheduleTarget.wholeFleet(), Duration.ZERO, 10));
+
+        JobRun run = jobs.records().get(runId);
+        assertThat(run.state()).isEqualTo(JobRunState.COMPLETED);
+        assertThat(run.detail()).startsWith("released 0 no-show bookings");
     }
 }
