@@ -40,7 +40,9 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Run: {@code bench/run CheckInBenchmark [devices=100000] [seconds=60] [warm-up seconds=15]
  * [connections=32]}, from the repository root (it starts {@code app/target/kioskfleet.jar}, which
- * {@code bench/run} builds; {@code -Dkioskfleet.jar=…} names another).
+ * {@code bench/run} builds; {@code -Dkioskfleet.jar=…} names another). More options for the server's
+ * JVM go in {@code -Dbench.server-options="…"}, e.g. {@code -XX:StartFlightRecording=filename=/tmp/s.jfr}
+ * to profile it.
  */
 public final class CheckInBenchmark {
 
@@ -68,13 +70,18 @@ public final class CheckInBenchmark {
         // The default rate limit (30 a minute per device) is kept: at 100,000 devices a device is
         // asked about twice a minute. A small fleet driven as hard would be refused, so it gets room.
         int perMinute = Math.max(30, (int) (4 * TARGET_PER_SECOND * 60 / devices));
-        try (ServerProcess server = ServerProcess.start(jar, dataDir, List.of("-Xmx512m"),
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        String more = System.getProperty("bench.server-options", "").strip();
+        if (!more.isEmpty()) {
+            jvmOptions.addAll(List.of(more.split("\\s+")));
+        }
+        try (ServerProcess server = ServerProcess.start(jar, dataDir, jvmOptions,
                  List.of("--kioskfleet.admin-password=bench-admin-password",
                      "--kioskfleet.agent.rate-limit-per-minute=" + perMinute,
                      "--logging.level.root=WARN"));
              CloseableHttpClient http = pooledClient(connections)) {
-            System.out.printf("server pid %d at %s (-Xmx512m), rate limit %d a minute per device%n", server.pid(),
-                server.base(), perMinute);
+            System.out.printf("server pid %d at %s (%s), rate limit %d a minute per device%n", server.pid(),
+                server.base(), String.join(" ", jvmOptions), perMinute);
             List<String> ids = new ArrayList<>(fleet.enrolledIds());
             List<DeviceKeyPair> keys = new ArrayList<>(fleet.enrolledKeys());
             enrollOverHttp(http, server.base(), fleet, ids, keys);

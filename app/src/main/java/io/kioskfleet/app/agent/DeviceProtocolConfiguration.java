@@ -2,6 +2,7 @@ package io.kioskfleet.app.agent;
 
 import io.kioskfleet.agentapi.auth.DeviceRateLimit;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.checkin.CheckInInterval;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.checkin.PresenceRepository;
@@ -49,8 +50,8 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean
-    DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, Clock clock) {
-        return new DeviceCredentialCache(devices, clock);
+    DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, ChangeNotices notices, Clock clock) {
+        return new DeviceCredentialCache(devices, notices, clock);
     }
 
     @Bean
@@ -86,8 +87,8 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CommandInbox commandInbox(FleetStore store, DeviceProtocolProperties settings) {
-        return new CommandInbox(store, settings.pendingCommandsRefresh());
+    CommandInbox commandInbox(FleetStore store, ChangeNotices notices, DeviceProtocolProperties settings) {
+        return new CommandInbox(store, notices, settings.pendingCommandsRefresh());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.background.RepeatingTask;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
@@ -26,22 +27,31 @@ import org.bson.Document;
  * by its id and listing the pending command ids; it is removed when the last one leaves. The
  * embedded store has no secondary indexes, so "pending commands of device X" on the
  * {@code commands} collection would scan every command ever issued; the inbox is read by
- * {@code _id} instead, and only when the in-memory flag says there is something to read. The
- * flags are loaded from the inbox (which only holds devices with pending commands, so it stays
- * small) at start and again every {@code refreshEvery}, so changes made by another instance
- * arrive within that time.
+ * {@code _id} instead, and only when the in-memory flag says there is something to read.
+ *
+ * <p>A flag means "maybe": it is set when a command is put in the inbox (on this instance at
+ * once, on others when they read the {@value #TOPIC} change notice, within seconds), and cleared
+ * when a read finds the inbox empty (after the last command was acknowledged, answered,
+ * cancelled or expired). The flags are also loaded from the inbox (which only holds devices with
+ * pending commands, so it stays small) at start and again every {@code refreshEvery}: the bound
+ * should a writer stop between its inbox write and its notice.
  */
 public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
 
     static final String COLLECTION = "command_inbox";
+    /** The change-notice topic of inboxes; the key is the device id. */
+    public static final String TOPIC = "command-inbox";
 
     private final MongoCollection<InboxEntry> entries;
     private final Set<String> flagged = ConcurrentHashMap.newKeySet();
+    private final ChangeNotices notices;
     private final RepeatingTask timer;
 
     /** An inbox refreshed from the store every {@code refreshEvery}; {@link Duration#ZERO}: only by {@link #refresh()}. */
-    public CommandInbox(FleetStore store, Duration refreshEvery) {
+    public CommandInbox(FleetStore store, ChangeNotices notices, Duration refreshEvery) {
         this.entries = store.collection(COLLECTION, InboxEntry.class);
+        this.notices = notices;
+        notices.subscribe(TOPIC, this::flag, this::refresh);
         refresh();
         this.timer = new RepeatingTask(refreshEvery, "reload pending commands", this::refresh);
     }
@@ -59,6 +69,11 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
     /** Puts a command in its device's inbox (before the command itself is stored, so a crash leaves no lost command). */
     synchronized void add(String deviceId, String commandId) {
         entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), new UpdateOptions().upsert(true));
+        notices.publish(TOPIC, deviceId);
+    }
+
+    /** Notes that the device may have commands waiting (synchronized with {@link #refresh}, so a reload cannot undo it). */
+    private synchronized void flag(String deviceId) {
         flagged.add(deviceId);
     }
 
