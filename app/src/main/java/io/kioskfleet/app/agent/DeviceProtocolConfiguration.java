@@ -23,6 +23,7 @@ import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,16 @@ public class DeviceProtocolConfiguration {
     @Bean
     DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, ChangeNotices notices, Clock clock) {
         return new DeviceCredentialCache(devices, notices, clock);
+    }
+
+    /** Fills the key cache in the background once the service is up, so check-ins after a restart read no store. */
+    @Bean
+    ApplicationRunner deviceCredentialsAtStart(DeviceCredentialCache credentials) {
+        return args -> {
+            Thread loader = new Thread(credentials::loadAll, "load-device-credentials");
+            loader.setDaemon(true);
+            loader.start();
+        };
     }
 
     @Bean

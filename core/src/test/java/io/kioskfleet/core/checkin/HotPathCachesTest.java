@@ -158,6 +158,17 @@ class HotPathCachesTest {
     }
 
     @Test
+    void keysLoadedAtStartServeTheFirstCheckInAndAChangeAfterwardsStillCounts() {
+        assertThat(otherInstance.protocol().credentials().loadAll()).isEqualTo(1);
+        assertThat(otherInstance.protocol().credentials().size()).isEqualTo(1);
+
+        fleet.commands().admin().lock(ADMIN, laptop, "left on a bus");
+        otherInstance.notices().poll();
+
+        assertThat(signIn(otherInstance).locked()).isTrue();
+    }
+
+    @Test
     void aRetiredLaptopIsRefusedElsewhereAfterTheNextNoticeRead() {
         signIn(otherInstance);
 
