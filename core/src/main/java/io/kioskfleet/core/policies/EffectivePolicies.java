@@ -127,10 +127,24 @@ public final class EffectivePolicies {
 
     private CheckInSnapshot snapshot() {
         CheckInSnapshot current = snapshot.get();
-        Instant now = clock.instant();
-        if (current != null && notices.trusted() && current.readAt().plus(MAX_AGE).isAfter(now)) {
+        if (usable(current)) {
             return current;
         }
+        synchronized (snapshot) {
+            // One thread reads the store; the check-ins arriving meanwhile wait and take its result.
+            return readSnapshot(snapshot.get());
+        }
+    }
+
+    private boolean usable(CheckInSnapshot current) {
+        return current != null && notices.trusted() && current.readAt().plus(MAX_AGE).isAfter(clock.instant());
+    }
+
+    private CheckInSnapshot readSnapshot(CheckInSnapshot current) {
+        if (usable(current)) {
+            return current;
+        }
+        Instant now = clock.instant();
         long dropsBefore = drops.get();
         Map<String, DeviceExceptionGrant> grants = new HashMap<>();
         exceptions.all().forEach(grant -> grants.put(grant.deviceId(), grant));
