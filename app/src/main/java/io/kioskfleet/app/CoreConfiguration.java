@@ -1,6 +1,7 @@
 package io.kioskfleet.app;
 
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.demo.DemoOrganisation;
 import io.kioskfleet.core.enrollment.EnrollmentTokens;
 import io.kioskfleet.core.devices.DeviceRegistry;
@@ -133,8 +134,9 @@ public class CoreConfiguration {
 
     @Bean
     EffectivePolicies effectivePolicies(OrganisationUnits units, DeviceRegistry devices, PolicyAttachmentRepository attachments,
-                                        PublishedPolicies published, DeviceExceptionRepository exceptions, Clock clock) {
-        return new EffectivePolicies(units, devices, attachments, published, exceptions, clock);
+                                        PublishedPolicies published, DeviceExceptionRepository exceptions,
+                                        ChangeNotices notices, Clock clock) {
+        return new EffectivePolicies(units, devices, attachments, published, exceptions, notices, clock);
     }
 
     @Bean

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       blank: a random one is printed once
  * @param timeZone       the zone of schedules and of times in the UI
  * @param demo           seed the demo organisation into an empty store (also {@code --demo})
+ * @param changeNoticePoll how often this instance reads the change notices of the others, so what it
+ *                       keeps in memory (device keys and statuses, policies, pending-command flags)
+ *                       follows changes made elsewhere within this time
  */
 @ConfigurationProperties("kioskfleet")
 public record KioskFleetProperties(
@@ -27,5 +30,6 @@ public record KioskFleetProperties(
     @DefaultValue("10s") Duration storeTimeout,
     @DefaultValue("") String adminPassword,
     @DefaultValue("Asia/Tokyo") ZoneId timeZone,
-    @DefaultValue("false") boolean demo) {
+    @DefaultValue("false") boolean demo,
+    @DefaultValue("2s") Duration changeNoticePoll) {
 }

@@ -2,6 +2,7 @@ package io.kioskfleet.bench;
 
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.checkin.PresenceRepository;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.commands.CommandInbox;
 import io.kioskfleet.core.commands.CommandRepository;
 import io.kioskfleet.core.commands.OverdueCommands;
@@ -46,7 +47,7 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
         OrganisationUnits units = new OrganisationUnits(ous, deviceRepository, audit, clock);
         DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
         CommandRepository commandRepository = new CommandRepository(store);
-        CommandInbox inbox = new CommandInbox(store, Duration.ZERO);
+        CommandInbox inbox = new CommandInbox(store, new ChangeNotices(store, Duration.ZERO), Duration.ZERO);
         JobRunRepository runRepository = new JobRunRepository(store);
         ComplianceExceptions exceptions = new ComplianceExceptions(store);
         OpenFindings findings = new OpenFindings(store);

@@ -3,6 +3,7 @@ package io.kioskfleet.core;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.checkin.CheckInInterval;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.checkin.PresenceRepository;
@@ -56,7 +57,7 @@ import java.util.Set;
  */
 public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits units, DeviceRegistry devices,
                           UserAccounts users, Policies policies, Commands commands, DeviceProtocol protocol,
-                          Sessions sessions)
+                          Sessions sessions, ChangeNotices notices, Clock clock, boolean ownsStore)
     implements AutoCloseable {
 
     /** A fleet admin calling from a test. */
@@ -91,22 +92,37 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
 
     /** The same, with every service reading the time from {@code clock}. */
     public static CoreFixture open(Path dataDir, Clock clock) {
-        FleetStore store = FleetStore.open(settingsFor(dataDir));
+        return wire(FleetStore.open(settingsFor(dataDir)), clock, true);
+    }
+
+    /**
+     * The services wired again on the same store, with caches and change notices of their own:
+     * a second instance of the service sharing one MongoDB. Its change notices are read only when
+     * a test calls {@code notices().poll()}; closing it leaves the store open.
+     */
+    public CoreFixture anotherInstance() {
+        return wire(store, clock, false);
+    }
+
+    private static CoreFixture wire(FleetStore store, Clock clock, boolean ownsStore) {
+        ChangeNotices notices = new ChangeNotices(store, Duration.ZERO);
         AuditChain audit = new AuditChain(store, clock);
         OuRepository ouRepository = new OuRepository(store);
         DeviceRepository deviceRepository = new DeviceRepository(store);
         OrganisationUnits units = new OrganisationUnits(ouRepository, deviceRepository, audit, clock);
         DeviceRegistry devices = new DeviceRegistry(deviceRepository, units, audit, clock);
         UserAccounts users = new UserAccounts(store, raw -> "plain:" + raw, units, audit, clock);
-        Policies policies = Policies.wire(store, units, devices, audit, clock);
-        new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users));
+        Policies policies = Policies.wire(store, units, devices, notices, audit, clock);
+        new IndexBootstrap(store).createAll(List.of(audit, ouRepository, deviceRepository, users, notices));
         new IndexBootstrap(store).createAll(policies.repositories());
-        Commands commands = Commands.wire(store, units, devices, audit, clock);
+        Commands commands = Commands.wire(store, units, devices, notices, audit, clock);
         new IndexBootstrap(store).createAll(commands.repositories());
-        DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), commands, audit, clock);
+        DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), commands, notices, audit,
+            clock);
         new IndexBootstrap(store).createAll(protocol.repositories());
         Sessions sessions = Sessions.wire(store, units, devices, policies.effective(), protocol.credentials(), clock);
-        return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol, sessions);
+        return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol, sessions, notices, clock,
+            ownsStore);
     }
 
     /**
@@ -119,9 +135,10 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                                  PresenceRepository presence, List<DeclaresIndexes> repositories) {
 
         static DeviceProtocol wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices,
-                                   EffectivePolicies effective, Commands commands, AuditChain audit, Clock clock) {
+                                   EffectivePolicies effective, Commands commands, ChangeNotices notices, AuditChain audit,
+                                   Clock clock) {
             EnrollmentTokenRepository tokenRepository = new EnrollmentTokenRepository(store);
-            DeviceCredentialCache credentials = new DeviceCredentialCache(devices, clock);
+            DeviceCredentialCache credentials = new DeviceCredentialCache(devices, notices, clock);
             NonceLedger nonces = new NonceLedger(store, clock);
             PresenceRepository presence = new PresenceRepository(store);
             PresenceWriter writer = new PresenceWriter(presence, Duration.ZERO);
@@ -141,10 +158,10 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                            LostDeviceContacts lostContacts, RunCommands runs, OverdueCommands overdue,
                            List<DeclaresIndexes> repositories) {
 
-        static Commands wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, AuditChain audit,
-                             Clock clock) {
+        static Commands wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, ChangeNotices notices,
+                             AuditChain audit, Clock clock) {
             CommandRepository repository = new CommandRepository(store);
-            CommandInbox inbox = new CommandInbox(store, Duration.ZERO);
+            CommandInbox inbox = new CommandInbox(store, notices, Duration.ZERO);
             LostDeviceContacts lostContacts = new LostDeviceContacts(store, devices, clock);
             return new Commands(new DeviceCommands(repository, inbox, devices, units, audit, clock),
                 new CommandDelivery(repository, inbox, devices, clock), inbox, lostContacts,
@@ -170,15 +187,15 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
                            EffectivePolicies effective, PublishDryRun dryRun,
                            List<DeclaresIndexes> repositories) {
 
-        static Policies wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, AuditChain audit,
-                             Clock clock) {
+        static Policies wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, ChangeNotices notices,
+                             AuditChain audit, Clock clock) {
             PolicyRepository policyRepository = new PolicyRepository(store);
             PolicyVersionRepository versionRepository = new PolicyVersionRepository(store);
             PolicyAttachmentRepository attachmentRepository = new PolicyAttachmentRepository(store);
             DeviceExceptionRepository exceptionRepository = new DeviceExceptionRepository(store);
             PublishedPolicies published = new PublishedPolicies(policyRepository, versionRepository);
             EffectivePolicies effective = new EffectivePolicies(units, devices, attachmentRepository, published,
-                exceptionRepository, clock);
+                exceptionRepository, notices, clock);
             PolicyLibrary library = new PolicyLibrary(policyRepository, versionRepository, published, effective, audit, clock);
             return new Policies(library,
                 new PolicyAttachments(attachmentRepository, policyRepository, published, effective, units, audit, clock),
@@ -195,6 +212,9 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
 
     @Override
     public void close() {
-        store.close();
+        commands.inbox().close();
+        if (ownsStore) {
+            store.close();
+        }
     }
 }

@@ -14,13 +14,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The door of the device API: reads the body (at most {@link #MAX_BODY_BYTES}, else 413), and
- * for every call but enrollment checks the request's signature, timestamp and nonce and the
+ * for every call but enrollment and the server's time checks the request's signature, timestamp and nonce and the
  * device's rate before anything else runs; a locked (lost) device is refused everything but its
  * check-in and its command acknowledgements and results. The authenticated device is handed on
  * as a request attribute. Refusals are answered as problem+json by the application's error mapping.
@@ -31,7 +32,8 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     static final String DEVICE_ATTRIBUTE = AuthenticatedDevice.class.getName();
-    private static final String UNSIGNED_PATH = "/agent/v1/enroll";
+    /** Enrollment is vouched for by its token; the server's clock is no secret. */
+    private static final Set<String> UNSIGNED_PATHS = Set.of("/agent/v1/enroll", "/agent/v1/time");
     /**
      * What a locked (lost) device may still call: its check-in, the acknowledgement and result of a
      * command, and the end of a session and the attestation of its wipe (a WIPE reaches lost devices).
@@ -73,7 +75,7 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
         byte[] body = readBody(request);
         CachedBodyRequest cached = new CachedBodyRequest(request, body);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.equals(UNSIGNED_PATH)) {
+        if (!UNSIGNED_PATHS.contains(path)) {
             AuthenticatedDevice device = authentication.authenticate(request.getHeader(DeviceHeaders.DEVICE),
                 signedPart(request, body), request.getHeader(DeviceHeaders.SIGNATURE));
             rateLimit.take(device.deviceId());

@@ -2,6 +2,7 @@ package io.kioskfleet.app.agent;
 
 import io.kioskfleet.agentapi.auth.DeviceRateLimit;
 import io.kioskfleet.core.audit.AuditChain;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.checkin.CheckInInterval;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.checkin.PresenceRepository;
@@ -22,6 +23,7 @@ import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +51,18 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean
-    DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, Clock clock) {
-        return new DeviceCredentialCache(devices, clock);
+    DeviceCredentialCache deviceCredentialCache(DeviceRegistry devices, ChangeNotices notices, Clock clock) {
+        return new DeviceCredentialCache(devices, notices, clock);
+    }
+
+    /** Fills the key cache in the background once the service is up, so check-ins after a restart read no store. */
+    @Bean
+    ApplicationRunner deviceCredentialsAtStart(DeviceCredentialCache credentials) {
+        return args -> {
+            Thread loader = new Thread(credentials::loadAll, "load-device-credentials");
+            loader.setDaemon(true);
+            loader.start();
+        };
     }
 
     @Bean
@@ -86,8 +98,8 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CommandInbox commandInbox(FleetStore store, DeviceProtocolProperties settings) {
-        return new CommandInbox(store, settings.pendingCommandsRefresh());
+    CommandInbox commandInbox(FleetStore store, ChangeNotices notices, DeviceProtocolProperties settings) {
+        return new CommandInbox(store, notices, settings.pendingCommandsRefresh());
     }
 
     @Bean

@@ -4,19 +4,17 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.size;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.background.RepeatingTask;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.store.DeclaresIndexes;
+import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,22 +32,31 @@ import org.bson.Document;
  * by its id and listing the pending command ids; it is removed when the last one leaves. The
  * embedded store has no secondary indexes, so "pending commands of device X" on the
  * {@code commands} collection would scan every command ever issued; the inbox is read by
- * {@code _id} instead, and only when the in-memory flag says there is something to read. The
- * flags are loaded from the inbox (which only holds devices with pending commands, so it stays
- * small) at start and again every {@code refreshEvery}, so changes made by another instance
- * arrive within that time.
+ * {@code _id} instead, and only when the in-memory flag says there is something to read.
+ *
+ * <p>A flag means "maybe": it is set when a command is put in the inbox (on this instance at
+ * once, on others when they read the {@value #TOPIC} change notice, within seconds), and cleared
+ * when a read finds the inbox empty (after the last command was acknowledged, answered,
+ * cancelled or expired). The flags are also loaded from the inbox (which only holds devices with
+ * pending commands, so it stays small) at start and again every {@code refreshEvery}: the bound
+ * should a writer stop between its inbox write and its notice.
  */
 public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
 
     static final String COLLECTION = "command_inbox";
+    /** The change-notice topic of inboxes; the key is the device id. */
+    public static final String TOPIC = "command-inbox";
 
     private final MongoCollection<InboxEntry> entries;
     private final Set<String> flagged = ConcurrentHashMap.newKeySet();
+    private final ChangeNotices notices;
     private final RepeatingTask timer;
 
     /** An inbox refreshed from the store every {@code refreshEvery}; {@link Duration#ZERO}: only by {@link #refresh()}. */
-    public CommandInbox(FleetStore store, Duration refreshEvery) {
+    public CommandInbox(FleetStore store, ChangeNotices notices, Duration refreshEvery) {
         this.entries = store.collection(COLLECTION, InboxEntry.class);
+        this.notices = notices;
+        notices.subscribe(TOPIC, this::flag, this::refresh);
         refresh();
         this.timer = new RepeatingTask(refreshEvery, "reload pending commands", this::refresh);
     }
@@ -67,6 +74,11 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
     /** Puts a command in its device's inbox (before the command itself is stored, so a crash leaves no lost command). */
     synchronized void add(String deviceId, String commandId) {
         entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), new UpdateOptions().upsert(true));
+        notices.publish(TOPIC, deviceId);
+    }
+
+    /** Notes that the device may have commands waiting (synchronized with {@link #refresh}, so a reload cannot undo it). */
+    private synchronized void flag(String deviceId) {
         flagged.add(deviceId);
     }
 
@@ -85,21 +97,16 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         commandIdsByDevice.forEach((deviceId, commandId) -> fresh.add(new InboxEntry(deviceId, List.of(commandId))));
         synchronized (this) {
             List<UpdateOneModel<InboxEntry>> existing = new ArrayList<>();
-            try {
-                entries.insertMany(fresh, new InsertManyOptions().ordered(false));
-            } catch (MongoBulkWriteException e) {
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    InboxEntry entry = fresh.get(error.getIndex());
-                    existing.add(new UpdateOneModel<>(eq("_id", entry.deviceId()),
-                        Updates.addToSet("commandIds", entry.commandIds().get(0)), new UpdateOptions().upsert(true)));
-                }
+            for (int refused : DuplicateKeys.insertEach(entries, fresh)) {
+                InboxEntry entry = fresh.get(refused);
+                existing.add(new UpdateOneModel<>(eq("_id", entry.deviceId()),
+                    Updates.addToSet("commandIds", entry.commandIds().get(0)), new UpdateOptions().upsert(true)));
             }
             if (!existing.isEmpty()) {
                 entries.bulkWrite(existing, new BulkWriteOptions().ordered(false));
             }
+            // Flagged here at once; other instances find these in their periodic refresh (one
+            // notice per device of a 100,000-device wave would cost more than it saves).
             flagged.addAll(commandIdsByDevice.keySet());
         }
     }

@@ -3,7 +3,6 @@ package io.kioskfleet.core.deviceauth;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
-import java.time.Instant;
 
 /**
  * What authenticating a device needs from its record, decoded once and kept in memory.
@@ -12,12 +11,13 @@ import java.time.Instant;
  * @param ouId      its organisation unit
  * @param status    its status
  * @param publicKey its raw Ed25519 public key, or null when it never enrolled
- * @param loadedAt  when this was read from the store
+ * @param readAtMillis when this was read from the store (epoch milliseconds)
  */
-record DeviceCredentials(String deviceId, String ouId, DeviceStatus status, byte[] publicKey, Instant loadedAt) {
+record DeviceCredentials(String deviceId, String ouId, DeviceStatus status, byte[] publicKey, long readAtMillis) {
 
-    static DeviceCredentials of(Device device, Instant now) {
+    static DeviceCredentials of(Device device, long readAtMillis) {
         byte[] key = device.publicKey() == null ? null : DeviceKeyPair.decodePublicKey(device.publicKey());
-        return new DeviceCredentials(device.id(), device.ouId(), device.status(), key, now);
+        // Units are few and devices many: share one string per unit id.
+        return new DeviceCredentials(device.id(), device.ouId().intern(), device.status(), key, readAtMillis);
     }
 }

@@ -211,6 +211,11 @@ public final class DeviceRegistry {
         return repository.selected(selection, after);
     }
 
+    /** Calls {@code each} with every device, in one pass over the store (to fill a cache at start). */
+    public void forEachDevice(Consumer<Device> each) {
+        repository.forEach(each);
+    }
+
     /** Calls {@code listener} with a device's id after every change to it (to drop what a cache holds). */
     public void whenChanged(Consumer<String> listener) {
         repository.whenChanged(listener);

@@ -107,6 +107,11 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         changeListeners.forEach(listener -> listener.accept(id));
     }
 
+    /** Calls {@code each} with every device, in one pass over the collection. */
+    void forEach(Consumer<Device> each) {
+        devices.find().forEach(each);
+    }
+
     /** Removes a device just created, when the unit it was created in vanished meanwhile. */
     void deleteCreated(String id) {
         devices.deleteOne(and(eq("_id", id), eq("version", 1L)));

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,8 @@ public final class OrganisationUnits {
     private final OuOccupants occupants;
     private final AuditChain audit;
     private final Clock clock;
+
+    private final List<Consumer<String>> treeListeners = new CopyOnWriteArrayList<>();
 
     public OrganisationUnits(OuRepository repository, OuOccupants occupants, AuditChain audit, Clock clock) {
         this.repository = repository;
@@ -54,14 +58,18 @@ public final class OrganisationUnits {
         OrganisationUnit unit = new OrganisationUnit(IdKind.ORGANISATION_UNIT.newId(), draft.name(),
             draft.parentId() == null ? OuKind.HEADQUARTERS : OuKind.BRANCH, draft.parentId(), draft.address(),
             draft.travelMinutesOrZero(), null, 1, now, now);
-        audit.record(actor, Change.created("ou.create", OuRepository.COLLECTION, "ou", unit.id(), 1, unit), () -> {
-            repository.insert(unit);
-            if (unit.parentId() != null && !repository.exists(unit.parentId())) {
-                // The parent was removed while this unit was being created: take it back.
-                repository.deleteCreated(unit.id());
-                throw new InvalidInputException("parentId", Rule.UNKNOWN_UNIT, unit.parentId());
-            }
-        });
+        try {
+            audit.record(actor, Change.created("ou.create", OuRepository.COLLECTION, "ou", unit.id(), 1, unit), () -> {
+                repository.insert(unit);
+                if (unit.parentId() != null && !repository.exists(unit.parentId())) {
+                    // The parent was removed while this unit was being created: take it back.
+                    repository.deleteCreated(unit.id());
+                    throw new InvalidInputException("parentId", Rule.UNKNOWN_UNIT, unit.parentId());
+                }
+            });
+        } finally {
+            treeChanged(unit.id());
+        }
         return unit;
     }
 
@@ -89,16 +97,20 @@ public final class OrganisationUnits {
         OrganisationUnit changed = new OrganisationUnit(id, draft.name(), current.kind(), draft.parentId(),
             draft.address(), draft.travelMinutesOrZero(), null, expectedVersion + 1, current.createdAt(), clock.instant());
         boolean moved = !java.util.Objects.equals(current.parentId(), changed.parentId());
-        audit.record(actor, Change.changed("ou.change", OuRepository.COLLECTION, "ou", id, changed.version(), current, changed),
-            () -> {
-                repository.replace(changed, expectedVersion);
-                if (moved && !reachesRoot(changed)) {
-                    // Two moves at once made a loop (A under B while B went under A): undo ours.
-                    repository.replace(current.withVersion(changed.version() + 1), changed.version());
-                    throw new ConflictException("concurrent-move",
-                        "another unit was moved at the same time and the two moves would form a loop; try again");
-                }
-            });
+        try {
+            audit.record(actor, Change.changed("ou.change", OuRepository.COLLECTION, "ou", id, changed.version(), current,
+                changed), () -> {
+                    repository.replace(changed, expectedVersion);
+                    if (moved && !reachesRoot(changed)) {
+                        // Two moves at once made a loop (A under B while B went under A): undo ours.
+                        repository.replace(current.withVersion(changed.version() + 1), changed.version());
+                        throw new ConflictException("concurrent-move",
+                            "another unit was moved at the same time and the two moves would form a loop; try again");
+                    }
+                });
+        } finally {
+            treeChanged(id); // also after an undone move: someone may have read the tree in between
+        }
         return changed;
     }
 
@@ -132,6 +144,16 @@ public final class OrganisationUnits {
         }
         audit.record(actor, Change.removed("ou.remove", OuRepository.COLLECTION, "ou", id, expectedVersion, current),
             () -> repository.delete(id, expectedVersion));
+        treeChanged(id);
+    }
+
+    /** Calls {@code listener} with a unit's id after every change to the tree through this service (to drop what a cache holds). */
+    public void whenChanged(Consumer<String> listener) {
+        treeListeners.add(listener);
+    }
+
+    private void treeChanged(String ouId) {
+        treeListeners.forEach(listener -> listener.accept(ouId));
     }
 
     /** True when the unit exists now. */

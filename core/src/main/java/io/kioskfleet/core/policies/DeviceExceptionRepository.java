@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public final class DeviceExceptionRepository implements DeclaresIndexes {
 
     Optional<DeviceExceptionGrant> find(String deviceId) {
         return Optional.ofNullable(grants.find(eq("_id", deviceId)).first());
+    }
+
+    /** Every device's exception, expired or not: at most one per device, and few devices have one. */
+    List<DeviceExceptionGrant> all() {
+        return grants.find().into(new ArrayList<>());
     }
 
     void put(DeviceExceptionGrant grant) {

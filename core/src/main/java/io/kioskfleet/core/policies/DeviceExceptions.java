@@ -75,6 +75,7 @@ public final class DeviceExceptions {
             current.map(DeviceExceptionGrant::version).orElse(0L) + 1);
         audit.record(actor, Change.changed("device.policy-exception.grant", DeviceExceptionRepository.COLLECTION, "device",
             deviceId, grant.version(), current.orElse(null), grant), () -> grants.put(grant));
+        effective.changed("exception " + deviceId);
         return DeviceExceptionView.of(grant, now);
     }
 
@@ -95,5 +96,6 @@ public final class DeviceExceptions {
             .orElseThrow(() -> new NotFoundException("policy exception of device", deviceId));
         audit.record(actor, Change.removed("device.policy-exception.remove", DeviceExceptionRepository.COLLECTION, "device",
             deviceId, current.version(), current), () -> grants.delete(deviceId));
+        effective.changed("exception " + deviceId);
     }
 }

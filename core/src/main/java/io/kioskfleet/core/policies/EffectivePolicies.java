@@ -2,6 +2,7 @@ package io.kioskfleet.core.policies;
 
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.ous.OrganisationUnit;
@@ -14,17 +15,37 @@ import io.kioskfleet.policies.inheritance.OuChain;
 import io.kioskfleet.policies.inheritance.PolicyResolver;
 import io.kioskfleet.protocol.policy.DevicePolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The policy in force at an OU or on a device, built from the OU tree (root to leaf), the policies
  * attached along it and the device's exception: each setting with its value, origin and lock.
+ *
+ * <p>For check-ins the tree, the documents in force and the exceptions are read once and kept in
+ * memory with each unit's compiled payload, so a check-in costs no store read. Every change to
+ * them (a publish, a rollback, an attachment, an exception, a unit created, moved or removed)
+ * publishes a {@value #TOPIC} change notice: this instance drops the copy at once, other
+ * instances at their next poll of the notices; while notices cannot be read, the copy is not
+ * trusted and is read again. Admin reads ({@link #ofOu}, {@link #ofDevice}) always read the store.
  */
 public final class EffectivePolicies {
+
+    /** The change-notice topic of everything effective policies are built from. */
+    public static final String TOPIC = "policies";
+    /**
+     * How long the check-in copy is kept at most, notices or not: the bound on a stale policy
+     * should a writer stop between its change and its notice.
+     */
+    static final Duration MAX_AGE = Duration.ofMinutes(1);
 
     /** The roles that may read policies and where they apply. */
     static final Role[] READERS = {Role.FLEET_ADMIN, Role.BRANCH_ADMIN, Role.HELPDESK, Role.AUDITOR};
@@ -34,18 +55,26 @@ public final class EffectivePolicies {
     private final PolicyAttachmentRepository attachments;
     private final PublishedPolicies published;
     private final DeviceExceptionRepository exceptions;
+    private final ChangeNotices notices;
     private final Clock clock;
     /** Kept for the whole run: it compiles each unit once and follows changes by comparing chains. */
     private final FleetPolicies devicePayloads = new FleetPolicies();
+    private final AtomicReference<CheckInSnapshot> snapshot = new AtomicReference<>();
+    /** Counts drops, so a snapshot read while a change came in is not kept. */
+    private final AtomicLong drops = new AtomicLong();
 
     public EffectivePolicies(OrganisationUnits units, DeviceRegistry devices, PolicyAttachmentRepository attachments,
-                             PublishedPolicies published, DeviceExceptionRepository exceptions, Clock clock) {
+                             PublishedPolicies published, DeviceExceptionRepository exceptions, ChangeNotices notices,
+                             Clock clock) {
         this.units = units;
         this.devices = devices;
         this.attachments = attachments;
         this.published = published;
         this.exceptions = exceptions;
+        this.notices = notices;
         this.clock = clock;
+        notices.subscribe(TOPIC, what -> drop(), this::drop);
+        units.whenChanged(ouId -> changed("ou " + ouId));
     }
 
     /** The effective policy of an OU. */
@@ -74,8 +103,61 @@ public final class EffectivePolicies {
      * the device itself at check-in, so no actor.
      */
     public DevicePolicy payloadForDevice(String deviceId, String ouId) {
+        CheckInSnapshot current = snapshot();
+        if (!current.layout().has(ouId)) {
+            drop(); // a unit newer than the copy (its notice may still be on its way): read again
+            current = snapshot();
+        }
         Instant now = clock.instant();
-        return devicePayloads.payload(layout().chain(ouId), activeException(deviceId, now), now);
+        DeviceExceptionGrant grant = current.exceptions().get(deviceId);
+        if (grant != null && grant.activeAt(now)) {
+            return devicePayloads.payload(current.layout().chain(ouId), Optional.of(grant.toException()), now);
+        }
+        CheckInSnapshot of = current;
+        return current.payloadByOu().computeIfAbsent(ouId, id -> devicePayloads.payload(of.layout().chain(id)));
+    }
+
+    /**
+     * Tells every instance that something effective policies are built from changed (call after
+     * the change is stored); {@code what} says what, for the notice.
+     */
+    void changed(String what) {
+        notices.publish(TOPIC, what);
+    }
+
+    private CheckInSnapshot snapshot() {
+        CheckInSnapshot current = snapshot.get();
+        if (usable(current)) {
+            return current;
+        }
+        synchronized (snapshot) {
+            // One thread reads the store; the check-ins arriving meanwhile wait and take its result.
+            return readSnapshot(snapshot.get());
+        }
+    }
+
+    private boolean usable(CheckInSnapshot current) {
+        return current != null && notices.trusted() && current.readAt().plus(MAX_AGE).isAfter(clock.instant());
+    }
+
+    private CheckInSnapshot readSnapshot(CheckInSnapshot current) {
+        if (usable(current)) {
+            return current;
+        }
+        Instant now = clock.instant();
+        long dropsBefore = drops.get();
+        Map<String, DeviceExceptionGrant> grants = new HashMap<>();
+        exceptions.all().forEach(grant -> grants.put(grant.deviceId(), grant));
+        CheckInSnapshot fresh = new CheckInSnapshot(layout(), Map.copyOf(grants), new ConcurrentHashMap<>(), now);
+        if (snapshot.compareAndSet(current, fresh) && drops.get() != dropsBefore) {
+            snapshot.compareAndSet(fresh, null); // a change came in while it was read: read again next time
+        }
+        return fresh;
+    }
+
+    private void drop() {
+        drops.incrementAndGet();
+        snapshot.set(null);
     }
 
     /** The effective policy of an OU, for checks inside this package. */
@@ -112,6 +194,14 @@ public final class EffectivePolicies {
             published.documentOf(attachment).ifPresent(document -> documents.put(attachment.ouId(), document));
         }
         return new PolicyLayout(units.all(), documents);
+    }
+
+    /**
+     * What check-ins need, read at one moment ({@code readAt}): the layout, every device's
+     * exception, and each unit's compiled payload once it was asked for.
+     */
+    private record CheckInSnapshot(PolicyLayout layout, Map<String, DeviceExceptionGrant> exceptions,
+                                   ConcurrentMap<String, DevicePolicy> payloadByOu, Instant readAt) {
     }
 
     /** The device's exception, if it has one active at {@code now}. */

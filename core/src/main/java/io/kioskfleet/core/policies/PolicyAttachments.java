@@ -64,6 +64,7 @@ public final class PolicyAttachments {
             actor.username(), replaced + 1);
         audit.record(actor, Change.changed("policy.attach", PolicyAttachmentRepository.COLLECTION, "ou", ouId,
             attachment.version(), current.orElse(null), attachment), () -> attachments.put(attachment, replaced));
+        effective.changed("attachment " + ouId);
         return attachment;
     }
 
@@ -89,6 +90,7 @@ public final class PolicyAttachments {
             .orElseThrow(() -> new NotFoundException("policy attachment of organisation unit", ouId));
         audit.record(actor, Change.removed("policy.detach", PolicyAttachmentRepository.COLLECTION, "ou", ouId,
             current.version(), current), () -> attachments.delete(ouId, current.version()));
+        effective.changed("attachment " + ouId);
     }
 
     /** The policy attached to {@code ouId}, if any. */

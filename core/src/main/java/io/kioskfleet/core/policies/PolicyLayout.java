@@ -33,6 +33,11 @@ final class PolicyLayout {
         return units;
     }
 
+    /** True when {@code ouId} is a unit of this layout. */
+    boolean has(String ouId) {
+        return parentOf.containsKey(ouId);
+    }
+
     /** The chain from the root down to {@code ouId}, with the document attached at each OU. */
     OuChain chain(String ouId) {
         List<OuLevel> levels = new ArrayList<>();

@@ -161,6 +161,7 @@ public final class PolicyLibrary {
                 continue;
             }
             policies.raiseLatest(policy.id(), number);
+            effective.changed("policy " + policy.id());
             return version;
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
@@ -288,7 +289,8 @@ class DeviceCommandsTest {
     @Test
     void commandsIssuedOnAnotherInstanceArriveWithTheNextRefresh() {
         String laptop = enrolledLaptop(north);
-        CommandInbox otherInstance = new CommandInbox(fleet.store(), Duration.ZERO);
+        CommandInbox otherInstance = new CommandInbox(fleet.store(), new ChangeNotices(fleet.store(), Duration.ZERO),
+            Duration.ZERO);
 
         issue(CommandType.MESSAGE, laptop, HELLO);
 
