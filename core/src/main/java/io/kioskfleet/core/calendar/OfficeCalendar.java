@@ -32,7 +32,7 @@ public final class OfficeCalendar {
 
     public OfficeCalendar(FleetStore store, JapaneseHolidays holidays, AuditChain audit, Clock clock) {
         this.documents = store.collection(COLLECTION, OfficeClosures.class);
-        this.versioned = new VersionedDocuments<>(documents, "office calendar", OfficeClosures::version);
+        this.versioned = store.versioned(documents, "office calendar", OfficeClosures::version);
         this.holidays = holidays;
         this.audit = audit;
         this.clock = clock;

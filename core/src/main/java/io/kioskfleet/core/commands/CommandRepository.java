@@ -48,7 +48,7 @@ public final class CommandRepository implements DeclaresIndexes {
 
     public CommandRepository(FleetStore store) {
         this.commands = store.collection(COLLECTION, Command.class);
-        this.versioned = new VersionedDocuments<>(commands, "command", Command::version);
+        this.versioned = store.versioned(commands, "command", Command::version);
     }
 
     @Override

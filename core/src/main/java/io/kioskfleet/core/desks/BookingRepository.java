@@ -43,10 +43,12 @@ public final class BookingRepository {
 
     private static final String REVISION = "revision";
 
+    private final FleetStore store;
     private final MonthlyCollections<Booking> bookings;
     private final MonthlyCollections<BsonDocument> stored;
 
     public BookingRepository(FleetStore store) {
+        this.store = store;
         List<IndexModel> indexes = List.of(
             new IndexModel(Indexes.ascending(REVISION), new IndexOptions().unique(true).name("unique_revision")),
             new IndexModel(Indexes.ascending("user", "date")), new IndexModel(Indexes.ascending("date", "state")));
@@ -84,7 +86,7 @@ public final class BookingRepository {
     void replace(Booking changed, long expectedVersion) {
         MongoCollection<BsonDocument> month = stored.forWriting(monthOf(changed.date()));
         if (month.replaceOne(eq(REVISION, revisionOf(changed.id(), expectedVersion)), withRevision(changed)).getMatchedCount() == 0) {
-            throw new VersionedDocuments<>(bookings.of(monthOf(changed.date())), "booking", Booking::version)
+            throw store.versioned(bookings.of(monthOf(changed.date())), "booking", Booking::version)
                 .staleOrMissing(changed.id(), expectedVersion);
         }
     }

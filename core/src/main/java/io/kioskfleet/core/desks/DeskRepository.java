@@ -40,7 +40,7 @@ public final class DeskRepository implements DeclaresIndexes {
 
     public DeskRepository(FleetStore store, Clock clock) {
         this.desks = store.collection(COLLECTION, Desk.class);
-        this.versioned = new VersionedDocuments<>(desks, "desk", Desk::version);
+        this.versioned = store.versioned(desks, "desk", Desk::version);
         this.clock = clock;
     }
 

@@ -21,7 +21,7 @@ public final class SiteRepository implements DeclaresIndexes {
 
     public SiteRepository(FleetStore store) {
         this.sites = store.collection(COLLECTION, Site.class);
-        this.versioned = new VersionedDocuments<>(sites, "site", Site::version);
+        this.versioned = store.versioned(sites, "site", Site::version);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
 
     public DeviceRepository(FleetStore store) {
         this.devices = store.collection(COLLECTION, Device.class);
-        this.versioned = new VersionedDocuments<>(devices, "device", Device::version);
+        this.versioned = store.versioned(devices, "device", Device::version);
     }
 
     @Override

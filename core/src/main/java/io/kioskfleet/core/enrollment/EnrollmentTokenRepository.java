@@ -35,7 +35,7 @@ public final class EnrollmentTokenRepository implements DeclaresIndexes {
 
     public EnrollmentTokenRepository(FleetStore store) {
         this.tokens = store.collection(COLLECTION, EnrollmentToken.class);
-        this.versioned = new VersionedDocuments<>(tokens, "enrollment token", EnrollmentToken::version);
+        this.versioned = store.versioned(tokens, "enrollment token", EnrollmentToken::version);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class LoanRepository implements DeclaresIndexes {
     public LoanRepository(FleetStore store) {
         this.pool = store.collection(POOL, PoolLaptop.class);
         this.loans = store.collection(LOANS, Loan.class);
-        this.versioned = new VersionedDocuments<>(pool, "pool laptop", PoolLaptop::version);
+        this.versioned = store.versioned(pool, "pool laptop", PoolLaptop::version);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class WebhookEndpoints implements DeclaresIndexes {
     /** @param allowLoopback true to accept {@code localhost} and 127.0.0.0/8 URLs (tests against a local receiver) */
     public WebhookEndpoints(FleetStore store, AuditChain audit, boolean allowLoopback, Clock clock) {
         this.endpoints = store.collection(COLLECTION, WebhookEndpoint.class);
-        this.versioned = new VersionedDocuments<>(endpoints, "webhook endpoint", WebhookEndpoint::version);
+        this.versioned = store.versioned(endpoints, "webhook endpoint", WebhookEndpoint::version);
         this.audit = audit;
         this.allowLoopback = allowLoopback;
         this.clock = clock;

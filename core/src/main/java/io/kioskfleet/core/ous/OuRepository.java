@@ -27,7 +27,7 @@ public final class OuRepository implements DeclaresIndexes {
 
     public OuRepository(FleetStore store) {
         this.units = store.collection(COLLECTION, OrganisationUnit.class);
-        this.versioned = new VersionedDocuments<>(units, "organisation unit", OrganisationUnit::version);
+        this.versioned = store.versioned(units, "organisation unit", OrganisationUnit::version);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class PolicyAttachmentRepository implements DeclaresIndexes {
 
     public PolicyAttachmentRepository(FleetStore store) {
         this.attachments = store.collection(COLLECTION, PolicyAttachment.class);
-        this.versioned = new VersionedDocuments<>(attachments, "policy attachment", PolicyAttachment::version);
+        this.versioned = store.versioned(attachments, "policy attachment", PolicyAttachment::version);
     }
 
     @Override

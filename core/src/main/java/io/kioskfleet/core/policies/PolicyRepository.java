@@ -33,7 +33,7 @@ public final class PolicyRepository implements DeclaresIndexes {
 
     public PolicyRepository(FleetStore store) {
         this.policies = store.collection(COLLECTION, Policy.class);
-        this.versioned = new VersionedDocuments<>(policies, "policy", Policy::version);
+        this.versioned = store.versioned(policies, "policy", Policy::version);
     }
 
     @Override

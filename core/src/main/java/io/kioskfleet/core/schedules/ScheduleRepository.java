@@ -25,7 +25,7 @@ public final class ScheduleRepository {
 
     public ScheduleRepository(FleetStore store) {
         this.schedules = store.collection(COLLECTION, Schedule.class);
-        this.versioned = new VersionedDocuments<>(schedules, "schedule", Schedule::version);
+        this.versioned = store.versioned(schedules, "schedule", Schedule::version);
     }
 
     /** The schedule with {@code id}, if there is one. */

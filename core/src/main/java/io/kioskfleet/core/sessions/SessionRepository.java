@@ -47,11 +47,13 @@ public final class SessionRepository {
     /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
     private static final int STREAM_BATCH = 1_000;
 
+    private final FleetStore store;
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
     private final MonthlyCollections<RefusedAttestation> refused;
 
     public SessionRepository(FleetStore store) {
+        this.store = store;
         this.sessions = new MonthlyCollections<>(store, "sessions", Session.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "startedAt")), new IndexModel(Indexes.ascending("ouId", "startedAt"))));
         this.attestations = new MonthlyCollections<>(store, "attestations", StoredAttestation.class, List.of());
@@ -189,7 +191,7 @@ public final class SessionRepository {
     }
 
     private VersionedDocuments<Session> versioned(Instant month) {
-        return new VersionedDocuments<>(sessions.of(month), "session", Session::version);
+        return store.versioned(sessions.of(month), "session", Session::version);
     }
 
     private static Optional<Instant> monthOf(String sessionId) {

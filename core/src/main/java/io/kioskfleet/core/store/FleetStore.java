@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class FleetStore implements AutoCloseable {
     private final EmbeddedStore embedded;
     private final String description;
     private final java.time.Duration timeout;
+    private final IdLocks versionLocks = new IdLocks();
 
     private FleetStore(MongoClient client, MongoDatabase database, EmbeddedStore embedded, String description,
                        java.time.Duration timeout) {
@@ -137,6 +139,17 @@ public final class FleetStore implements AutoCloseable {
     /** Which store is in use and where, for the start-up log and the health endpoint. */
     public String description() {
         return description;
+    }
+
+    /**
+     * Version-checked writes to {@code collection} (see {@link VersionedDocuments}), checked in the
+     * write's filter on MongoDB and under this process's locks on the embedded store.
+     *
+     * @param kind      what the documents are, in words, for error messages ("device")
+     * @param versionOf reads a document's version
+     */
+    public <T> VersionedDocuments<T> versioned(MongoCollection<T> collection, String kind, ToLongFunction<T> versionOf) {
+        return new VersionedDocuments<>(collection, kind, versionOf, embedded != null ? versionLocks : null);
     }
 
     /** True when this is the embedded, in-process store. */

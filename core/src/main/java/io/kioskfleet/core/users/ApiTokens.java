@@ -51,7 +51,7 @@ public final class ApiTokens implements DeclaresIndexes {
 
     public ApiTokens(FleetStore store, UserAccounts accounts, AuditChain audit, Clock clock) {
         this.tokens = store.collection(COLLECTION, ApiToken.class);
-        this.versioned = new VersionedDocuments<>(tokens, "API token", ApiToken::version);
+        this.versioned = store.versioned(tokens, "API token", ApiToken::version);
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;

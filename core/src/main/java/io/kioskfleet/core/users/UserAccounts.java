@@ -49,7 +49,7 @@ public final class UserAccounts implements DeclaresIndexes {
 
     public UserAccounts(FleetStore store, PasswordHashing hashing, OrganisationUnits units, AuditChain audit, Clock clock) {
         this.users = store.collection(COLLECTION, User.class);
-        this.versioned = new VersionedDocuments<>(users, "user", User::version);
+        this.versioned = store.versioned(users, "user", User::version);
         this.hashing = hashing;
         this.units = units;
         this.audit = audit;
