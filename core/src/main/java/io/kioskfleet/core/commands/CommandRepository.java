@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -75,15 +74,7 @@ public final class CommandRepository implements DeclaresIndexes {
 
     /** Inserts a new command; false (and nothing written) when its issue key was used already. */
     boolean insert(Command command) {
-        try {
-            commands.insertOne(command);
-            return true;
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            return false;
-        }
+        return DuplicateKeys.insertIfAbsent(commands, command);
     }
 
     /**

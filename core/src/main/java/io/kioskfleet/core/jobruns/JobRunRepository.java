@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -65,15 +64,7 @@ public final class JobRunRepository implements DeclaresIndexes {
 
     /** Inserts a new run; false (nothing written) when its run key is recorded already. */
     boolean insert(JobRun run) {
-        try {
-            runs.insertOne(run);
-            return true;
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            return false;
-        }
+        return DuplicateKeys.insertIfAbsent(runs, run);
     }
 
     /**

@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
@@ -68,7 +67,7 @@ public final class SessionRepository {
 
     /** Inserts a new session; false (nothing written) when its id is taken. */
     boolean insert(Session session) {
-        return insertOnce(sessions.forWriting(monthOf(session.id()).orElseThrow()), session);
+        return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), session);
     }
 
     void replace(Session changed, long expectedVersion) {
@@ -83,7 +82,7 @@ public final class SessionRepository {
 
     /** Stores the attestation of its session; false (nothing written) when the session has one. */
     boolean insertAttestation(StoredAttestation attestation) {
-        return insertOnce(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+        return DuplicateKeys.insertIfAbsent(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
     }
 
     /**
@@ -196,17 +195,5 @@ public final class SessionRepository {
 
     private static Optional<Instant> monthOf(String sessionId) {
         return SessionIds.timeOf(sessionId);
-    }
-
-    private static <T> boolean insertOnce(MongoCollection<T> collection, T document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            return false;
-        }
     }
 }

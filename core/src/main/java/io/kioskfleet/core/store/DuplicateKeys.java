@@ -71,4 +71,17 @@ public final class DuplicateKeys {
         }
         return inserted;
     }
+
+    /** Inserts {@code document} unless its unique key is taken: true when it was inserted. */
+    public static <T> boolean insertIfAbsent(MongoCollection<T> collection, T document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
 }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -60,15 +59,7 @@ public final class TicketRepository implements DeclaresIndexes {
 
     /** Inserts a new ticket; false (nothing written) when its open key is taken by an open ticket. */
     boolean insert(Ticket ticket) {
-        try {
-            tickets.insertOne(ticket);
-            return true;
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            return false;
-        }
+        return DuplicateKeys.insertIfAbsent(tickets, ticket);
     }
 
     /**
