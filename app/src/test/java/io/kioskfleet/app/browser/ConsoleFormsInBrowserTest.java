@@ -3,13 +3,16 @@ package io.kioskfleet.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.app.RunningServiceTest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,6 +44,13 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
 
     private WebElement field(String id) {
         return browser.findElement(By.id(id));
+    }
+
+    /** Applies the device filters and waits for the new list, so nothing is read from the old one. */
+    private void applyFilters() {
+        WebElement oldList = field("device-total");
+        field("filter-apply").click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldList));
     }
 
     private void retype(String id, String text) {
@@ -198,13 +208,12 @@ class ConsoleFormsInBrowserTest extends RunningServiceTest {
         openSignedIn("en", "/devices?ou=" + branch);
 
         new Select(field("filter-last-seen")).selectByValue("NEVER");
-        field("filter-apply").click();
+        applyFilters();
         assertThat(field("device-total").getText()).isEqualTo("1 devices");
         assertThat(browser.findElements(By.linkText(quiet))).hasSize(1);
 
         new Select(field("filter-last-seen")).selectByValue("ONLINE");
-        field("filter-apply").click();
-        field("device-total").getText();
+        applyFilters();
         browser.findElement(By.linkText(talking)).click();
         assertThat(field("device-check-ins").getText()).isEqualTo("2");
         assertThat(field("timeline").getText()).contains("Check-in", "Checked in");
