@@ -1,0 +1,61 @@
+package io.kioskfleet.core.notifications;
+
+import static io.kioskfleet.core.CoreFixture.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.compliance.ComplianceException;
+import io.kioskfleet.core.compliance.ComplianceExceptions;
+import io.kioskfleet.core.store.IndexBootstrap;
+import io.kioskfleet.core.store.StoreClock;
+import io.kioskfleet.protocol.sessions.SessionState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A compliance exception the sweep records reaches the webhooks once, however often it is found. */
+class ComplianceNoticesTest {
+
+    @TempDir
+    Path dataDir;
+    CoreFixture fleet;
+
+    @BeforeEach
+    void open() {
+        fleet = CoreFixture.open(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        fleet.close();
+    }
+
+    @Test
+    void anUnprovenWipeFoundTwiceIsOneComplianceEventForAnEndpointThatAsksForIt() {
+        Clock clock = StoreClock.system();
+        WebhookEndpoints endpoints = new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock);
+        WebhookDeliveries deliveries = new WebhookDeliveries(fleet.store(), fleet.audit(), clock);
+        Outbox outbox = new Outbox(fleet.store(), endpoints, deliveries, clock);
+        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
+        new IndexBootstrap(fleet.store()).createAll(List.of(endpoints, deliveries, outbox, exceptions));
+        exceptions.whenRaised(new ComplianceNotices(outbox));
+        WebhookEndpointView auditors = endpoints.create(ADMIN, new WebhookDraft("監査チャット",
+            "https://hooks.example.jp/audit", WebhookFormat.CHAT, null, List.of(Outbox.COMPLIANCE_EXCEPTION), true));
+        ComplianceException unproven = new ComplianceException("ses_1", "dev_1", "ou_1", SessionState.UNVERIFIED,
+            Instant.parse("2026-11-23T08:00:00Z"), Instant.parse("2026-11-23T10:00:00Z"), "run_1");
+
+        exceptions.record(List.of(unproven));
+        exceptions.record(List.of(unproven));
+
+        assertThat(deliveries.due()).singleElement().satisfies(delivery -> {
+            assertThat(delivery.endpointId()).isEqualTo(auditors.id());
+            assertThat(delivery.eventType()).isEqualTo(Outbox.COMPLIANCE_EXCEPTION);
+            assertThat(delivery.summary()).contains("ses_1", "dev_1");
+        });
+    }
+}
