@@ -4,6 +4,7 @@ import io.kioskfleet.app.KioskFleetProperties;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.demo.DemoFleet;
 import io.kioskfleet.core.demo.DemoOrganisation;
+import io.kioskfleet.core.demo.DemoWorkplace;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.users.UserAccounts;
 import java.nio.file.Path;
@@ -26,15 +27,17 @@ public class FirstStart implements ApplicationRunner {
 
     private final UserAccounts accounts;
     private final DemoOrganisation demo;
+    private final DemoWorkplace workplace;
     private final FleetStore store;
     private final KioskFleetProperties properties;
     private final AuditChain audit;
 
-    public FirstStart(UserAccounts accounts, DemoOrganisation demo, FleetStore store, KioskFleetProperties properties,
-                      AuditChain audit) {
+    public FirstStart(UserAccounts accounts, DemoOrganisation demo, DemoWorkplace workplace, FleetStore store,
+                      KioskFleetProperties properties, AuditChain audit) {
         this.audit = audit;
         this.accounts = accounts;
         this.demo = demo;
+        this.workplace = workplace;
         this.store = store;
         this.properties = properties;
     }
@@ -51,7 +54,9 @@ public class FirstStart implements ApplicationRunner {
         if (properties.demo() || args.containsOption("demo")) {
             Optional<DemoFleet> fleet = demo.seedIfEmpty();
             if (fleet.isPresent()) {
-                log.info("Seeded the demo organisation (a city hall, five branch offices, their laptops and a guest policy)");
+                workplace.seed();
+                log.info("Seeded the demo organisation (a city hall, five branch offices, their laptops, a guest policy, "
+                    + "the noon and evening logout-and-wipe with its sweeps, and a free-address floor)");
                 Path file = new DemoFleetFile(properties.dataDir()).write(fleet.get());
                 log.info("Wrote what the demo fleet simulator needs to {}", file);
             } else {

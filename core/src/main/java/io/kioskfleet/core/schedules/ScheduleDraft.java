@@ -49,9 +49,9 @@ public record ScheduleDraft(String name, ScheduleKind kind, String cron, List<St
     static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    /** The kinds that look for things older than a threshold (no-show release uses each site's own grace). */
     private static final Set<ScheduleKind> SWEEPS = EnumSet.of(ScheduleKind.COMPLIANCE_SWEEP,
-        ScheduleKind.STALE_DEVICE_SWEEP, ScheduleKind.COMMAND_ESCALATION, ScheduleKind.NO_SHOW_RELEASE,
-        ScheduleKind.RETENTION_PURGE);
+        ScheduleKind.STALE_DEVICE_SWEEP, ScheduleKind.COMMAND_ESCALATION, ScheduleKind.RETENTION_PURGE);
     /** The kinds that send commands to devices; the only ones a branch admin may schedule. */
     static final Set<ScheduleKind> WAVES = EnumSet.of(ScheduleKind.LOGOUT_WAVE, ScheduleKind.WIPE_WAVE,
         ScheduleKind.LOGOUT_AND_WIPE, ScheduleKind.REBOOT);
