@@ -53,12 +53,15 @@ class EvidenceApiTest extends RunningServiceTest {
         Answer csv = auditor.getAnything("/api/v1/evidence/export.csv?" + period);
         EvidenceSignature csvSignature = EvidenceSignature.parse(auditor.getAnything("/api/v1/evidence/export.csv.sig?" + period).body());
         Answer chain = auditor.getAnything("/api/v1/audit/export");
+        EvidenceSignature chainSignature = EvidenceSignature.parse(auditor.getAnything("/api/v1/audit/export.sig").body());
 
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.body()).startsWith("record,branch,ou_id");
         assertThat(csvSignature.verifies(key, csv.body().getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(chain.body().lines().count()).isGreaterThan(1);
         assertThat(chain.body()).contains("\"action\":\"evidence.export\"");
+        // The chain grows with every export (each is noted in it): the .sig is the one of the bytes downloaded.
+        assertThat(chainSignature.verifies(key, chain.body().getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
     @Test

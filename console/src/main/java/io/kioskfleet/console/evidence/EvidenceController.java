@@ -91,7 +91,9 @@ public class EvidenceController {
     public String csvSignature(Actor actor, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to,
                                @RequestParam(name = "ou", required = false) List<String> ouIds) {
-        return exports.csv(actor, new EvidenceQuery(from, to, ouIds), OutputStream.nullOutputStream()).toText();
+        EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
+        return exports.lastSignature(actor, "csv", query)
+            .orElseGet(() -> exports.csv(actor, query, OutputStream.nullOutputStream())).toText();
     }
 
     /** The report's summary as PDF (Japanese, with charts); signed like the CSV, {@code export.pdf.sig} gives the file. */
@@ -107,7 +109,9 @@ public class EvidenceController {
     public String pdfSignature(Actor actor, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to,
                                @RequestParam(name = "ou", required = false) List<String> ouIds) {
-        return exports.pdf(actor, new EvidenceQuery(from, to, ouIds), OutputStream.nullOutputStream()).toText();
+        EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
+        return exports.lastSignature(actor, "pdf", query)
+            .orElseGet(() -> exports.pdf(actor, query, OutputStream.nullOutputStream())).toText();
     }
 
     /** The whole audit chain, one event per line, oldest first, for {@code verify-evidence --audit-chain}. */
@@ -118,7 +122,8 @@ public class EvidenceController {
 
     @GetMapping(value = "/audit/export.sig", produces = MediaType.TEXT_PLAIN_VALUE)
     public String auditChainSignature(Actor actor) {
-        return exports.auditChain(actor, OutputStream.nullOutputStream()).toText();
+        return exports.lastSignature(actor, "audit-chain", null)
+            .orElseGet(() -> exports.auditChain(actor, OutputStream.nullOutputStream())).toText();
     }
 
     /**

@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,9 +30,24 @@ import java.util.function.Consumer;
  */
 public final class EvidenceExports {
 
+    /** How many recent signatures are kept for the {@code .sig} downloads that follow an export. */
+    private static final int RECENT = 256;
+
     private final EvidenceReports reports;
     private final AuditChain audit;
     private final EvidenceSigningKey key;
+    /**
+     * The signature of each user's latest export per kind and query. An export notes itself in the
+     * audit chain, so making it again for its {@code .sig} would give other bytes (and another
+     * note); the {@code .sig} download returns what was signed for the bytes the user has.
+     */
+    private final Map<String, EvidenceSignature> recent = Collections.synchronizedMap(
+        new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, EvidenceSignature> eldest) {
+                return size() > RECENT;
+            }
+        });
 
     public EvidenceExports(EvidenceReports reports, AuditChain audit, EvidenceSigningKey key) {
         this.reports = reports;
@@ -42,13 +59,13 @@ public final class EvidenceExports {
     public EvidenceSignature csv(Actor actor, EvidenceQuery query, OutputStream out) {
         CoveredFleet fleet = reports.cover(actor, query);
         reports.note(actor, "evidence.export", query, "csv");
-        return signed(out, bytes -> text(bytes, writer -> {
+        return remembered(actor, "csv", query, signed(out, bytes -> text(bytes, writer -> {
             EvidenceSummary summary = reports.summaryOf(actor, query, fleet);
             EvidenceCsv csv = new EvidenceCsv(writer);
             csv.header(summary);
             reports.forEachDevice(fleet, query, csv::device);
             csv.gaps(summary.gaps());
-        }));
+        })));
     }
 
     /**
@@ -58,26 +75,44 @@ public final class EvidenceExports {
     public EvidenceSignature pdf(Actor actor, EvidenceQuery query, OutputStream out) {
         CoveredFleet fleet = reports.cover(actor, query);
         reports.note(actor, "evidence.export", query, "pdf");
-        return signed(out, bytes -> {
+        return remembered(actor, "pdf", query, signed(out, bytes -> {
             try {
                 EvidencePdf.write(reports.summaryOf(actor, query, fleet), fleet::nameOf, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }));
     }
 
     /** Writes the whole audit chain as JSON lines, oldest first, and returns its signature; logged as {@code audit.export}. */
     public EvidenceSignature auditChain(Actor actor, OutputStream out) {
         audit.note(actor, "audit.export", "audit", "chain", Map.of());
-        return signed(out, bytes -> text(bytes, writer -> audit.forEachInOrder(actor, event -> {
+        return remembered(actor, "audit-chain", null, signed(out, bytes -> text(bytes, writer -> audit.forEachInOrder(actor, event -> {
             try {
                 writer.write(CanonicalJson.write(fieldsOf(event)));
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        })));
+        }))));
+    }
+
+    /**
+     * The signature of {@code actor}'s latest export of this kind ({@code csv}, {@code pdf},
+     * {@code audit-chain}) and query made by this instance, if any: what a {@code .sig} download
+     * right after the export answers with.
+     */
+    public Optional<EvidenceSignature> lastSignature(Actor actor, String kind, EvidenceQuery query) {
+        return Optional.ofNullable(recent.get(recentKey(actor, kind, query)));
+    }
+
+    private EvidenceSignature remembered(Actor actor, String kind, EvidenceQuery query, EvidenceSignature signature) {
+        recent.put(recentKey(actor, kind, query), signature);
+        return signature;
+    }
+
+    private static String recentKey(Actor actor, String kind, EvidenceQuery query) {
+        return actor.username() + "|" + kind + "|" + query;
     }
 
     /** The server's public key as PEM and its fingerprint, for anyone who verifies exports. */
