@@ -28,6 +28,8 @@ import io.kioskfleet.core.timeline.DeviceTimeline;
 import io.kioskfleet.core.faults.DeviceFaults;
 import io.kioskfleet.core.commands.DeviceCommands;
 import io.kioskfleet.core.sessions.SessionLedger;
+import io.kioskfleet.core.sessions.SessionTallies;
+import io.kioskfleet.core.tickets.TicketRepository;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,9 +87,10 @@ public class CoreConfiguration {
     }
 
     @Bean
-    FleetOverview fleetOverview(DeviceRegistry devices, PresenceRepository presence, OrganisationUnits units, Clock clock,
+    FleetOverview fleetOverview(DeviceRegistry devices, PresenceRepository presence, OrganisationUnits units,
+                                SessionTallies sessions, TicketRepository tickets, Clock clock,
                                 @Value("${kioskfleet.online-window:15m}") Duration onlineWindow) {
-        return new FleetOverview(devices, presence, units, clock, onlineWindow);
+        return new FleetOverview(devices, presence, units, sessions, tickets, clock, onlineWindow);
     }
 
     @Bean

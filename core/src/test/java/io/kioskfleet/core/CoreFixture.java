@@ -38,6 +38,7 @@ import io.kioskfleet.core.policies.PublishedPolicies;
 import io.kioskfleet.core.sessions.SessionEvents;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.sessions.SessionRepository;
+import io.kioskfleet.core.sessions.SessionTallies;
 import io.kioskfleet.core.sessions.WipeAttestations;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
@@ -171,14 +172,18 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
     }
 
     /** The session services, wired as the application wires them. */
-    public record Sessions(SessionEvents events, WipeAttestations attestations, SessionLedger ledger) {
+    public record Sessions(SessionEvents events, WipeAttestations attestations, SessionLedger ledger, SessionTallies tallies) {
+
+        /** The zone the fixture's session counters count days in, as the service's default. */
+        public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Tokyo");
 
         static Sessions wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices, EffectivePolicies effective,
                              DeviceCredentialCache credentials, Clock clock) {
             SessionRepository repository = new SessionRepository(store);
-            WipeAttestations attestations = new WipeAttestations(repository, credentials, effective, clock);
-            return new Sessions(new SessionEvents(repository, effective, clock), attestations,
-                new SessionLedger(repository, attestations, devices, units));
+            SessionTallies tallies = new SessionTallies(store, clock, ZONE);
+            WipeAttestations attestations = new WipeAttestations(repository, credentials, effective, tallies, clock);
+            return new Sessions(new SessionEvents(repository, effective, tallies, clock), attestations,
+                new SessionLedger(repository, attestations, devices, units), tallies);
         }
     }
 

@@ -58,6 +58,11 @@ public final class EnrolledLaptop {
         return sessionId;
     }
 
+    /** A guest session that starts and is still running; returns its id. */
+    public String guestSessionStarted() {
+        return agent.startSession(null, "3F-A-12").sessionId();
+    }
+
     public EnrolledLaptop enroll(String token, String serial) {
         identity = agent.enroll(server, token, serial);
         return this;

@@ -3,6 +3,9 @@ package io.kioskfleet.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.app.RunningServiceTest;
+import io.kioskfleet.app.agent.EnrolledLaptop;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,6 +75,29 @@ class ConsoleInBrowserTest extends RunningServiceTest {
         assertThat(browser.findElement(By.id("device-serial")).getText()).isEqualTo(serial);
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Pre-registered");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Change", "device.preregister", "admin");
+    }
+
+    @Test
+    void theDashboardShowsABranchsRunningSessionsTodaysWipesAndOpenTickets(@TempDir Path sessionDir) throws Exception {
+        String branch = newBranch(60);
+        EnrolledLaptop.enrolledIn(admin, serverPort, branch, unique("DASH")).guestSessionWipedIn(sessionDir);
+        EnrolledLaptop.enrolledIn(admin, serverPort, branch, unique("DASH")).guestSessionStarted();
+        admin.post("/api/v1/tickets", "{\"title\":\"プリンタが使えない\",\"ouId\":\"" + branch + "\"}");
+        browser = Browser.open("ja");
+        browser.get(url("/"));
+        signIn();
+
+        WebElement row = browser.findElement(By.id("branch-" + branch));
+        assertThat(List.of("active-sessions", "ended-today", "verified-today", "failed-today", "open-tickets").stream()
+            .map(cell -> row.findElement(By.className(cell)).getText()).toList())
+            .containsExactly("1", "1", "1", "0", "1");
+        assertThat(browser.findElement(By.id("session-counts")).getText()).contains("利用中", "本日の消去確認済み");
+        assertThat(Integer.parseInt(browser.findElement(By.id("count-verified-today")).getText())).isPositive();
+
+        // the part htmx fetches every 30 seconds carries the same counts
+        browser.get(url("/overview"));
+        assertThat(browser.findElement(By.id("branch-" + branch)).findElement(By.className("open-tickets")).getText())
+            .isEqualTo("1");
     }
 
     @Test

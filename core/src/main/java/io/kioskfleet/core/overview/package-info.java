@@ -1,2 +1,2 @@
-/** The fleet at a glance: per branch, how many devices are online, silent, locked. */
+/** The fleet at a glance: per branch, devices online, silent, locked; sessions now and today; open tickets. */
 package io.kioskfleet.core.overview;

@@ -34,17 +34,19 @@ public final class SessionEvents {
     private final SessionRepository sessions;
     private final EffectivePolicies policies;
     private final Clock clock;
+    private final SessionTallies tallies;
     private final SessionStartListener startListener;
 
-    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock) {
-        this(sessions, policies, clock, SessionStartListener.NONE);
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, SessionTallies tallies, Clock clock) {
+        this(sessions, policies, tallies, clock, SessionStartListener.NONE);
     }
 
     /** The same, telling {@code startListener} of every new session. */
-    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, Clock clock,
+    public SessionEvents(SessionRepository sessions, EffectivePolicies policies, SessionTallies tallies, Clock clock,
                          SessionStartListener startListener) {
         this.sessions = sessions;
         this.policies = policies;
+        this.tallies = tallies;
         this.clock = clock;
         this.startListener = startListener;
     }
@@ -58,6 +60,7 @@ public final class SessionEvents {
         if (existing == null) {
             Session fresh = Session.started(device.deviceId(), device.ouId(), start, preserveOfHeldPolicy(device, start));
             if (sessions.insert(fresh)) {
+                tallies.started(fresh); // only the insert that happened counts, never a start sent again
                 startListener.started(fresh);
                 return receiptOf(fresh);
             }
@@ -83,7 +86,8 @@ public final class SessionEvents {
             .orThrow();
         if (current.state() == SessionState.STARTED) {
             Session ended = current.ended(end);
-            sessions.replace(ended, current.version());
+            sessions.replace(ended, current.version()); // a raced second end fails here and is not counted
+            tallies.ended(ended);
             return receiptOf(ended);
         }
         if (!current.sameEnd(end)) {

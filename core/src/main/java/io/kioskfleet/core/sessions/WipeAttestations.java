@@ -38,14 +38,16 @@ public final class WipeAttestations {
     private final SessionRepository sessions;
     private final DeviceCredentialCache credentials;
     private final EffectivePolicies policies;
+    private final SessionTallies tallies;
     private final Clock clock;
     private final Subscribers<Session> wipeFailed = new Subscribers<>("wipe failed");
 
     public WipeAttestations(SessionRepository sessions, DeviceCredentialCache credentials, EffectivePolicies policies,
-                            Clock clock) {
+                            SessionTallies tallies, Clock clock) {
         this.sessions = sessions;
         this.credentials = credentials;
         this.policies = policies;
+        this.tallies = tallies;
         this.clock = clock;
     }
 
@@ -161,6 +163,7 @@ public final class WipeAttestations {
             Session changed = current.inState(outcome);
             try {
                 sessions.replace(changed, current.version());
+                tallies.wiped(changed, clean); // counted once: only the write that changed the state gets here
                 if (outcome == SessionState.WIPE_FAILED) {
                     wipeFailed.tell(changed);
                 }

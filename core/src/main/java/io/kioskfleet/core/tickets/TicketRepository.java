@@ -3,19 +3,24 @@ package io.kioskfleet.core.tickets;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -47,6 +52,18 @@ public final class TicketRepository implements DeclaresIndexes {
             new IndexModel(Indexes.ascending("openKey"), new IndexOptions().unique(true).name("unique_open_key")),
             new IndexModel(Indexes.ascending("ouId", "state")),
             new IndexModel(Indexes.ascending("state", "dueAt")));
+    }
+
+    /**
+     * How many tickets are open (not closed) in each unit: one scan of the tickets reading only
+     * their unit, fine for a collection that stays small (tickets close; sessions are the big one).
+     */
+    public Map<String, Integer> openByUnit() {
+        Map<String, Integer> open = new HashMap<>();
+        tickets.withDocumentClass(Document.class).find(ne("state", TicketState.CLOSED.name()))
+            .projection(Projections.include("ouId"))
+            .forEach(ticket -> open.merge(ticket.getString("ouId"), 1, Integer::sum));
+        return open;
     }
 
     Optional<Ticket> find(String id) {

@@ -52,7 +52,8 @@ class LaptopLendingTest {
         new IndexBootstrap(desks.fleet.store()).createAll(List.of(repository));
         lending = new LaptopLending(repository, desks.catalogue, desks.fleet.devices(), desks.fleet.sessions().ledger(),
             desks.fleet.units(), desks.fleet.audit(), desks.clock, DeskFixture.TOKYO);
-        sessionEvents = new SessionEvents(new SessionRepository(desks.fleet.store()), desks.fleet.policies().effective(), desks.clock, lending);
+        sessionEvents = new SessionEvents(new SessionRepository(desks.fleet.store()), desks.fleet.policies().effective(),
+            desks.fleet.sessions().tallies(), desks.clock, lending);
         keys = DeviceKeyPair.generate();
         laptop = enrolled("SN-POOL-1", keys);
         lending.addToPool(ADMIN, desks.site.id(), laptop.deviceId());

@@ -11,6 +11,15 @@ import io.kioskfleet.core.devices.DeviceDraft;
 import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OuDraft;
+import io.kioskfleet.core.tickets.TicketRepository;
+import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
+import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.sessions.UnitSessions;
+import io.kioskfleet.protocol.sessions.SessionEnd;
+import io.kioskfleet.protocol.sessions.SessionEndReason;
+import io.kioskfleet.protocol.sessions.SessionIds;
+import io.kioskfleet.protocol.sessions.SessionStart;
+import java.time.temporal.ChronoUnit;
 import io.kioskfleet.protocol.enrollment.EnrollmentRequest;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.nio.file.Path;
@@ -38,7 +47,8 @@ class FleetOverviewTest {
         OrganisationUnit hq = fleet.units().create(ADMIN, new OuDraft("本庁舎", null, null, 0));
         north = fleet.units().create(ADMIN, new OuDraft("北部支所", hq.id(), "北区1", 90));
         south = fleet.units().create(ADMIN, new OuDraft("南部支所", hq.id(), "南区1", 30));
-        overview = new FleetOverview(fleet.devices(), fleet.protocol().presence(), fleet.units(),
+        overview = new FleetOverview(fleet.devices(), fleet.protocol().presence(), fleet.units(), fleet.sessions().tallies(),
+            new TicketRepository(fleet.store()),
             java.time.Clock.systemUTC(), Duration.ofMinutes(15));
     }
 
@@ -89,5 +99,29 @@ class FleetOverviewTest {
         assertThat(overview.now(CoreFixture.branchAdminOf(north.id())).orElseThrow().branches())
             .extracting(BranchStatus::name).containsExactly("北部支所");
         assertThat(overview.now(new Actor("staff", Set.of(Role.STAFF), Set.of(), "x"))).isEmpty();
+    }
+
+    @Test
+    void eachBranchShowsItsRunningSessionsAndThoseEndedToday() {
+        AuthenticatedDevice laptop = new AuthenticatedDevice(enrolled("N-1", north.id()), north.id(), DeviceStatus.ENROLLED);
+        enrolled("S-1", south.id());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int session = 1; session <= 3; session++) {
+            Instant start = now.minusMillis(session); // all on today's date in Tokyo, even just before midnight
+            String id = SessionIds.newId(start);
+            fleet.sessions().events().start(laptop, new SessionStart(id, null, null, null, start));
+            if (session > 1) {
+                fleet.sessions().events().end(laptop, id, new SessionEnd(SessionEndReason.USER, now));
+            }
+        }
+
+        Overview overviewNow = overview.now(ADMIN).orElseThrow();
+
+        BranchStatus northRow = overviewNow.branches().stream().filter(row -> row.ouId().equals(north.id())).findFirst()
+            .orElseThrow();
+        assertThat(northRow.sessions()).extracting(UnitSessions::active, UnitSessions::started, UnitSessions::ended)
+            .containsExactly(1, 3, 2);
+        assertThat(overviewNow.totals().sessions().active()).isEqualTo(1);
+        assertThat(overviewNow.totals().sessions().ended()).isEqualTo(2);
     }
 }

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,15 @@ class WipeAttestationsTest {
         return AttestationSignature.sign(laptop.keys(), new WipeAttestation(sessionId, laptop.device().deviceId(), wipe,
             wipe.plusSeconds(3), List.of(new ErasedArea("${downloads}", 4, 4096)), preserved, List.of(),
             RemainingManifest.digestOf(List.of()), true, null));
+    }
+
+    /** An honest attestation of a wipe whose re-scan found a file left behind. */
+    private WipeAttestation failedWipe(Laptop laptop, String sessionId) {
+        WipeAttestation honest = signed(laptop, sessionId, List.of());
+        List<RemainingFile> leftover = List.of(new RemainingFile("${downloads}/locked.pdf", 10, "ab"));
+        return AttestationSignature.sign(laptop.keys(), new WipeAttestation(sessionId, laptop.device().deviceId(),
+            honest.wipeStartedAt(), honest.wipeFinishedAt(), honest.erased(), List.of(), leftover,
+            RemainingManifest.digestOf(leftover), false, null));
     }
 
     private String refusalOf(Runnable attempt) {
@@ -171,12 +181,7 @@ class WipeAttestationsTest {
     void anAttestationWhoseReScanFoundLeftoversMarksTheSessionWipeFailed() {
         Laptop laptop = enrolledLaptop();
         String id = endedSession(laptop);
-        WipeAttestation honest = signed(laptop, id, List.of());
-        List<RemainingFile> leftover = List.of(new RemainingFile("${downloads}/locked.pdf", 10, "ab"));
-        WipeAttestation failed = AttestationSignature.sign(laptop.keys(), new WipeAttestation(id,
-            laptop.device().deviceId(), honest.wipeStartedAt(), honest.wipeFinishedAt(), honest.erased(), List.of(),
-            leftover, RemainingManifest.digestOf(leftover), false, null));
-        assertThat(fleet.sessions().attestations().receive(laptop.device(), id, failed, "x").state())
+        assertThat(fleet.sessions().attestations().receive(laptop.device(), id, failedWipe(laptop, id), "x").state())
             .isEqualTo(SessionState.WIPE_FAILED);
         AttestationEvidence evidence = fleet.sessions().ledger().get(ADMIN, id).attestation();
         assertThat(evidence.clean()).isFalse();
@@ -226,5 +231,49 @@ class WipeAttestationsTest {
         assertThat(attestations.receive(laptop.device(), reportingAnUnknownPolicy,
             signed(laptop, reportingAnUnknownPolicy, List.of(certificates)), "x").state())
             .as("an unknown policy: the one in force now decides").isEqualTo(SessionState.VERIFIED);
+    }
+
+    @Test
+    void theDashboardCountersFollowSessionsAcrossMidnightAndCountRepeatedReportsOnce() {
+        clock.set(Instant.parse("2026-11-23T14:30:00Z")); // 23:30 in Tokyo
+        Laptop early = enrolledLaptop();
+        Laptop late = enrolledLaptop();
+        Instant eleven = Instant.parse("2026-11-23T14:00:00Z");
+        String overMidnight = SessionIds.newId(eleven);
+        SessionStart lateStart = new SessionStart(overMidnight, null, null, null, eleven);
+        fleet.sessions().events().start(late.device(), lateStart);
+        String id = endedSession(early); // 22:30 to 23:20
+        SessionEnd end = new SessionEnd(SessionEndReason.TIMEOUT, clock.instant().minus(Duration.ofMinutes(10)));
+        WipeAttestation proof = signed(early, id, List.of());
+        fleet.sessions().attestations().receive(early.device(), id, proof, "x");
+
+        // the agent's journal sends everything again: nothing is counted twice
+        fleet.sessions().events().start(late.device(), lateStart);
+        fleet.sessions().events().end(early.device(), id, end);
+        fleet.sessions().attestations().receive(early.device(), id, proof, "x");
+        assertThat(fleet.sessions().tallies().today()).containsEntry(branch.id(), new UnitSessions(1, 2, 1, 1, 0));
+
+        clock.set(Instant.parse("2026-11-23T15:10:00Z")); // 00:10, a new day: the session still runs
+        assertThat(fleet.sessions().tallies().today()).containsEntry(branch.id(), new UnitSessions(1, 0, 0, 0, 0));
+
+        clock.set(Instant.parse("2026-11-23T15:40:00Z"));
+        SessionEnd afterMidnight = new SessionEnd(SessionEndReason.USER, Instant.parse("2026-11-23T15:20:00Z"));
+        fleet.sessions().events().end(late.device(), overMidnight, afterMidnight);
+        fleet.sessions().events().end(late.device(), overMidnight, afterMidnight);
+        fleet.sessions().attestations().receive(late.device(), overMidnight, failedWipe(late, overMidnight), "x");
+        assertThat(fleet.sessions().tallies().today()).containsEntry(branch.id(), new UnitSessions(0, 0, 1, 0, 1));
+    }
+
+    @Test
+    void anEndWhoseStartWasNeverCountedDoesNotShowMinusOneRunning() {
+        Laptop laptop = enrolledLaptop();
+        Instant start = clock.instant().minusSeconds(60);
+        String id = SessionIds.newId(start);
+        fleet.sessions().events().start(laptop.device(), new SessionStart(id, null, null, null, start));
+        // as if the session had started before the counters existed
+        fleet.store().collection("session_tallies", Document.class).deleteMany(new Document());
+        fleet.sessions().events().end(laptop.device(), id, new SessionEnd(SessionEndReason.USER, clock.instant()));
+        assertThat(fleet.sessions().tallies().today().get(branch.id())).extracting(UnitSessions::active, UnitSessions::ended)
+            .containsExactly(0, 1);
     }
 }

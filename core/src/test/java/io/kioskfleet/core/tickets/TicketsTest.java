@@ -315,4 +315,23 @@ class TicketsTest {
         assertThat(late.sla().breached()).isTrue();
         assertThat(late.sla().businessMinutesLeft()).isNegative();
     }
+
+    @Test
+    void theDashboardCountsEachBranchsOpenTicketsUntilTheyAreClosed() {
+        raiseAt(north);
+        raiseAt(north);
+        String done = raiseAt(south);
+        tickets.claim(HELPDESK_SATO, done);
+        tickets.move(HELPDESK_SATO, done, TicketState.RESOLVED, null);
+        TicketRepository repository = new TicketRepository(fleet.store());
+        assertThat(repository.openByUnit()).isEqualTo(java.util.Map.of(north.id(), 2, south.id(), 1));
+
+        tickets.move(HELPDESK_SATO, done, TicketState.CLOSED, null);
+        assertThat(repository.openByUnit()).isEqualTo(java.util.Map.of(north.id(), 2));
+    }
+
+    private String raiseAt(OrganisationUnit unit) {
+        return tickets.raise(HELPDESK_SATO, new TicketDraft("プリンタが使えない", null, TicketPriority.P3, null, null, null,
+            null, unit.id())).id();
+    }
 }
