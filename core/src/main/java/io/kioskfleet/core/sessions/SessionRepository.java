@@ -46,6 +46,9 @@ public final class SessionRepository {
     /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
     private static final int STREAM_BATCH = 1_000;
 
+    private static final Bson MARK_UNVERIFIED =
+        Updates.combine(Updates.set("state", SessionState.UNVERIFIED), Updates.inc("version", 1L));
+
     private final FleetStore store;
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
@@ -117,22 +120,44 @@ public final class SessionRepository {
         }
     }
 
-    /** Marks the ENDED ones of {@code found} UNVERIFIED, one bulk write per month; a session that moved meanwhile stays. */
+    /**
+     * Marks the ENDED ones of {@code found} UNVERIFIED; a session that moved meanwhile (its proof
+     * arrived) stays. On MongoDB one bulk write per month whose filters say "still ENDED"; on the
+     * embedded store, where such a filter scans its month once per session, each is checked and
+     * written by {@code _id} under the lock its version-checked writes take.
+     */
     long markUnverified(List<Session> found) {
-        Map<Instant, List<WriteModel<Session>>> byMonth = new LinkedHashMap<>();
+        Map<Instant, List<String>> byMonth = new LinkedHashMap<>();
         for (Session session : found) {
             if (session.state() == SessionState.ENDED) {
-                byMonth.computeIfAbsent(monthOf(session.id()).orElseThrow(), month -> new ArrayList<>())
-                    .add(new UpdateOneModel<>(and(eq("_id", session.id()), eq("state", SessionState.ENDED)),
-                        Updates.combine(Updates.set("state", SessionState.UNVERIFIED), Updates.inc("version", 1L))));
+                byMonth.computeIfAbsent(monthOf(session.id()).orElseThrow(), month -> new ArrayList<>()).add(session.id());
             }
         }
         long changed = 0;
-        for (Map.Entry<Instant, List<WriteModel<Session>>> month : byMonth.entrySet()) {
-            changed += sessions.of(month.getKey()).bulkWrite(month.getValue(), new BulkWriteOptions().ordered(false))
-                .getModifiedCount();
+        for (Map.Entry<Instant, List<String>> month : byMonth.entrySet()) {
+            MongoCollection<Session> collection = sessions.of(month.getKey());
+            changed += store.isEmbedded() ? markOneByOne(collection, month.getValue()) : markInBulk(collection, month.getValue());
         }
         return changed;
+    }
+
+    private static long markInBulk(MongoCollection<Session> month, List<String> ids) {
+        List<WriteModel<Session>> updates = new ArrayList<>(ids.size());
+        ids.forEach(id -> updates.add(new UpdateOneModel<>(and(eq("_id", id), eq("state", SessionState.ENDED)), MARK_UNVERIFIED)));
+        return month.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
+    }
+
+    private long markOneByOne(MongoCollection<Session> month, List<String> ids) {
+        long[] changed = {0};
+        for (String id : ids) {
+            store.withDocumentLock(id, () -> {
+                Session current = month.find(eq("_id", id)).first();
+                if (current != null && current.state() == SessionState.ENDED) {
+                    changed[0] += month.updateOne(eq("_id", id), MARK_UNVERIFIED).getModifiedCount();
+                }
+            });
+        }
+        return changed[0];
     }
 
     /**

@@ -152,6 +152,15 @@ public final class FleetStore implements AutoCloseable {
         return new VersionedDocuments<>(collection, kind, versionOf, embedded != null ? versionLocks : null);
     }
 
+    /**
+     * Runs {@code work} holding this process's lock of document {@code id}, the one the embedded
+     * store's version-checked writes take: for a conditional write that must not scan there (check
+     * by {@code _id}, then write by {@code _id}). Meaningful on the embedded store only.
+     */
+    public void withDocumentLock(String id, Runnable work) {
+        versionLocks.run(id, work);
+    }
+
     /** True when this is the embedded, in-process store. */
     public boolean isEmbedded() {
         return embedded != null;
