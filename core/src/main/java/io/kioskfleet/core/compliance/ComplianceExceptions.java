@@ -5,6 +5,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.background.Subscribers;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -12,10 +13,7 @@ import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores compliance exceptions in {@code compliance_exceptions}, keyed by session id, so a sweep
@@ -25,10 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ComplianceExceptions implements DeclaresIndexes {
 
     static final String COLLECTION = "compliance_exceptions";
-    private static final Logger log = LoggerFactory.getLogger(ComplianceExceptions.class);
 
     private final MongoCollection<ComplianceException> exceptions;
-    private final List<ComplianceExceptionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Subscribers<ComplianceException> raised = new Subscribers<>("compliance exception raised");
 
     public ComplianceExceptions(FleetStore store) {
         this.exceptions = store.collection(COLLECTION, ComplianceException.class);
@@ -46,7 +43,7 @@ public final class ComplianceExceptions implements DeclaresIndexes {
 
     /** Tells {@code listener} of every exception recorded from now on. */
     public void whenRaised(ComplianceExceptionListener listener) {
-        listeners.add(listener);
+        raised.add(listener::raised);
     }
 
     /**
@@ -60,18 +57,8 @@ public final class ComplianceExceptions implements DeclaresIndexes {
             return 0;
         }
         List<ComplianceException> added = DuplicateKeys.insertAbsent(exceptions, found);
-        added.forEach(this::tell);
+        added.forEach(raised::tell);
         return added.size();
-    }
-
-    private void tell(ComplianceException exception) {
-        for (ComplianceExceptionListener listener : listeners) {
-            try {
-                listener.raised(exception);
-            } catch (RuntimeException e) {
-                log.warn("A listener failed on compliance exception {}: {}", exception.sessionId(), e.toString());
-            }
-        }
     }
 
     /** How many there are (for the dashboard). */

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.background.Subscribers;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -19,11 +20,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores open findings in {@code open_findings}, keyed by kind and subject. The collection holds
@@ -34,10 +32,8 @@ public final class OpenFindings implements DeclaresIndexes {
     static final String COLLECTION = "open_findings";
     private static final int DELETE_BATCH = 1000;
 
-    private static final Logger log = LoggerFactory.getLogger(OpenFindings.class);
-
     private final MongoCollection<Finding> findings;
-    private final List<Consumer<Finding>> listeners = new CopyOnWriteArrayList<>();
+    private final Subscribers<Finding> opened = new Subscribers<>("finding opened");
 
     public OpenFindings(FleetStore store) {
         this.findings = store.collection(COLLECTION, Finding.class);
@@ -45,18 +41,7 @@ public final class OpenFindings implements DeclaresIndexes {
 
     /** Tells {@code listener} of every finding opened from now on (once, when it is first found). */
     public void whenOpened(Consumer<Finding> listener) {
-        listeners.add(listener);
-    }
-
-    private void tell(Finding finding) {
-        for (Consumer<Finding> listener : listeners) {
-            try {
-                listener.accept(finding);
-            } catch (RuntimeException e) {
-                // A listener (tickets, notifications) failing must not undo or stop the sweep.
-                log.warn("A listener failed on finding {}: {}", finding.id(), e.toString());
-            }
-        }
+        opened.add(listener);
     }
 
     @Override
@@ -77,7 +62,7 @@ public final class OpenFindings implements DeclaresIndexes {
      */
     public int replace(FindingKind kind, List<Finding> current) {
         List<Finding> added = DuplicateKeys.insertAbsent(findings, current);
-        added.forEach(this::tell);
+        added.forEach(opened::tell);
         Set<String> still = new HashSet<>();
         current.forEach(finding -> still.add(finding.id()));
         List<String> gone = new ArrayList<>();
