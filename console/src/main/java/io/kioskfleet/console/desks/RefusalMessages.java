@@ -1,5 +1,6 @@
 package io.kioskfleet.console.desks;
 
+import io.kioskfleet.console.RefusalTexts;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.desks.BookingRulesException;
 import io.kioskfleet.core.input.InvalidInputException;
@@ -14,15 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a refused desk or loan action into sentences in the user's language for a console page:
  * booking rules and conflicts by their stable reason ({@code desks.rule.*}, {@code desks.refused.*}),
+ * field errors and other conflicts as every console form shows them ({@link RefusalTexts}),
  * anything else by its English text.
  */
 @Component
 public class RefusalMessages {
 
     private final MessageSource messages;
+    private final RefusalTexts texts;
 
-    public RefusalMessages(MessageSource messages) {
+    public RefusalMessages(MessageSource messages, RefusalTexts texts) {
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** The sentences explaining {@code refusal}. */
@@ -32,10 +36,10 @@ public class RefusalMessages {
                 rule.message(), locale)).toList();
         }
         if (refusal instanceof InvalidInputException invalid) {
-            return invalid.errors().stream().map(error -> error.path() + ": " + error.message()).toList();
+            return invalid.errors().stream().map(error -> texts.field(error) + ": " + texts.message(error)).toList();
         }
         if (refusal instanceof ConflictException conflict) {
-            return List.of(messages.getMessage("desks.refused." + conflict.reason(), null, conflict.getMessage(), locale));
+            return List.of(messages.getMessage("desks.refused." + conflict.reason(), null, texts.conflict(conflict), locale));
         }
         if (refusal instanceof ForbiddenException) {
             return List.of(messages.getMessage("desks.refused.forbidden", null, refusal.getMessage(), locale));
