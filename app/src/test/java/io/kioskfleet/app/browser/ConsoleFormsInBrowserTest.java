@@ -2,43 +2,23 @@ package io.kioskfleet.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kioskfleet.app.RunningServiceTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * IT staff keep the fleet's records from the console's forms: units, single devices, accounts and
  * API tokens, and are told what is wrong with what they typed in their own language.
  */
-class ConsoleFormsInBrowserTest extends RunningServiceTest {
-
-    @LocalServerPort
-    int serverPort;
-
-    private ChromeDriver browser;
-
-    @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ConsoleFormsInBrowserTest extends BrowserStory {
 
     private void openSignedIn(String language, String path) throws Exception {
         browser = Browser.open(language);
-        browser.get("http://127.0.0.1:" + serverPort + path);
+        browser.get(url(path));
         Browser.signIn(browser, "admin", ADMIN_PASSWORD);
     }
 

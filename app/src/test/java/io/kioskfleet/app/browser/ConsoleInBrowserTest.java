@@ -2,43 +2,20 @@ package io.kioskfleet.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kioskfleet.app.RunningServiceTest;
 import io.kioskfleet.app.agent.EnrolledLaptop;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import java.time.Duration;
 import java.util.List;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** IT staff use the console in a real browser: sign in, find a device, read its history, in Japanese or English. */
-class ConsoleInBrowserTest extends RunningServiceTest {
-
-    @LocalServerPort
-    int serverPort;
-
-    private ChromeDriver browser;
-
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + serverPort + path;
-    }
+class ConsoleInBrowserTest extends BrowserStory {
 
     /** Waits for the next page: an element that is on both pages shows the new text only once it is there. */
     private void waitForText(By element, String text) {
@@ -46,12 +23,7 @@ class ConsoleInBrowserTest extends RunningServiceTest {
     }
 
     private void signIn() {
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        // Signed in once the browser has left the sign-in page.
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(driver -> !driver.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, "admin", ADMIN_PASSWORD);
     }
 
     @Test

@@ -3,43 +3,20 @@ package io.kioskfleet.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.app.ApiClient.Answer;
-import io.kioskfleet.app.RunningServiceTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A member of staff on a phone-sized screen finds a free desk, books it and checks in, in Japanese. */
-class DeskBookingInBrowserTest extends RunningServiceTest {
+class DeskBookingInBrowserTest extends BrowserStory {
 
     private static final String PASSWORD = "phone-staff-password";
-
-    @LocalServerPort
-    int serverPort;
-
-    private ChromeDriver browser;
-
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + serverPort + path;
-    }
 
     @Test
     void staffOnAPhoneFindAFreeDeskBookItAndCheckIn() throws Exception {

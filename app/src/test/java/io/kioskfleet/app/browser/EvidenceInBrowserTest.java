@@ -2,7 +2,6 @@ package io.kioskfleet.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kioskfleet.app.RunningServiceTest;
 import io.kioskfleet.app.agent.EnrolledLaptop;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,36 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An auditor reads the evidence of wipes in a real browser, from the branches down to one session's attestation. */
-class EvidenceInBrowserTest extends RunningServiceTest {
+class EvidenceInBrowserTest extends BrowserStory {
 
-    @LocalServerPort
-    int serverPort;
     @TempDir
     Path sessionDir;
-
-    private ChromeDriver browser;
-
-    @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anAuditorDrillsDownFromTheBranchToTheAttestationOfASessionAndDownloadsTheSignedCsv() throws Exception {
@@ -52,11 +31,8 @@ class EvidenceInBrowserTest extends RunningServiceTest {
         String auditor = newAuditor("auditor-password");
 
         browser = Browser.open("ja");
-        browser.get("http://127.0.0.1:" + serverPort + "/evidence?ou=" + branch);
-        browser.findElement(By.id("username")).sendKeys(auditor);
-        browser.findElement(By.id("password")).sendKeys("auditor-password");
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        browser.get(url("/evidence?ou=" + branch));
+        Browser.signIn(browser, auditor, "auditor-password");
 
         assertThat(browser.findElement(By.id("nav-evidence")).getText()).isEqualTo("消去証跡");
         assertThat(browser.findElement(By.id("evidence-chain")).getText()).contains("監査チェーンは完全です");

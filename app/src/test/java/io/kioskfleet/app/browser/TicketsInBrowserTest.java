@@ -2,7 +2,6 @@ package io.kioskfleet.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kioskfleet.app.RunningServiceTest;
 import io.kioskfleet.app.agent.EnrolledLaptop;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,34 +12,19 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The help desk works a fault ticket in a real browser, and a colleague sees who handles it. */
-class TicketsInBrowserTest extends RunningServiceTest {
+class TicketsInBrowserTest extends BrowserStory {
 
     private static final String PASSWORD = "browser-password-123";
 
-    @LocalServerPort
-    int serverPort;
-
-    private ChromeDriver browser;
     private ChromeDriver colleague;
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
     @AfterEach
-    void closeBrowsers() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void closeColleaguesBrowser() {
         if (colleague != null) {
             colleague.quit();
         }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + serverPort + path;
     }
 
     private String helpdeskUser() {
@@ -53,10 +37,7 @@ class TicketsInBrowserTest extends RunningServiceTest {
     private ChromeDriver signedIn(String language, String username) throws Exception {
         ChromeDriver driver = Browser.open(language);
         driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(driver, username, PASSWORD);
         return driver;
     }
 
