@@ -168,7 +168,7 @@ class ConsoleFormsInBrowserTest extends BrowserStory {
         assertThat(field("effective-title").getText()).startsWith("Policy in force for");
         assertThat(field("effective-settings").getText()).contains("Setting", "Comes from", "Default");
 
-        browser.get("http://127.0.0.1:" + serverPort + "/devices/" + deviceId);
+        browser.get(url("/devices/" + deviceId));
         field("device-effective-policy").click();
         assertThat(field("effective-title").getText()).isEqualTo("Policy in force for " + serial);
     }
