@@ -179,15 +179,17 @@ public final class EvidenceReports {
         }
     }
 
+    /** A session's line with its records checked in full: both seals and the device's signature. */
     private SessionLine lineOf(Session session, StoredAttestation stored) {
+        boolean intact = AttestationCheck.sessionIntact(session, sessions.seals());
         if (stored == null) {
-            return new SessionLine(session, AttestationCheck.ofSession(session, null, null, null, null,
+            return new SessionLine(session, AttestationCheck.ofSession(session, intact, null, null, null, null,
                 settings.lateAfter()), null);
         }
         boolean signatureHolds = attestations.signatureHolds(stored);
-        SessionVerdict verdict = AttestationCheck.ofSession(session, AttestationCheck.alone(stored, signatureHolds),
-            stored.attestation().deviceId(), stored.attestation().wipeStartedAt(), stored.attestation().wipeFinishedAt(),
-            settings.lateAfter());
+        SessionVerdict proof = AttestationCheck.sealed(stored, sessions.seals(), checked -> signatureHolds, true);
+        SessionVerdict verdict = AttestationCheck.ofSession(session, intact, proof, stored.attestation().deviceId(),
+            stored.attestation().wipeStartedAt(), stored.attestation().wipeFinishedAt(), settings.lateAfter());
         return new SessionLine(session, verdict, AttestationEvidence.of(stored, signatureHolds));
     }
 

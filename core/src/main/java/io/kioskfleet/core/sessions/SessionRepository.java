@@ -53,14 +53,22 @@ public final class SessionRepository {
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
     private final MonthlyCollections<RefusedAttestation> refused;
+    private final RecordSeals seals;
 
+    /** The sessions of {@code store}, sealed with the key in its data directory. */
     public SessionRepository(FleetStore store) {
         this.store = store;
+        this.seals = RecordSeals.inDirectory(store.dataDir());
         this.sessions = new MonthlyCollections<>(store, "sessions", Session.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "startedAt")), new IndexModel(Indexes.ascending("ouId", "startedAt"))));
         this.attestations = new MonthlyCollections<>(store, "attestations", StoredAttestation.class, List.of());
         this.refused = new MonthlyCollections<>(store, "refused_attestations", RefusedAttestation.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "receivedAt"))));
+    }
+
+    /** The seals this repository puts on every session and attestation it writes. */
+    public RecordSeals seals() {
+        return seals;
     }
 
     /** The session with {@code id}; empty for an unknown or malformed id. */
@@ -70,11 +78,11 @@ public final class SessionRepository {
 
     /** Inserts a new session; false (nothing written) when its id is taken. */
     boolean insert(Session session) {
-        return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), session);
+        return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), seals.sealed(session));
     }
 
     void replace(Session changed, long expectedVersion) {
-        versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), changed, expectedVersion);
+        versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), seals.sealed(changed), expectedVersion);
     }
 
     /** The attestation of session {@code sessionId}, if one was accepted. */
@@ -85,17 +93,19 @@ public final class SessionRepository {
 
     /** Stores the attestation of its session; false (nothing written) when the session has one. */
     boolean insertAttestation(StoredAttestation attestation) {
-        return DuplicateKeys.insertIfAbsent(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+        return DuplicateKeys.insertIfAbsent(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()),
+            seals.sealed(attestation));
     }
 
     /**
-     * Writes many ended sessions and their attestations in bulk, one batch per month, for a
-     * benchmark's seed or a migration: nothing is checked or audited, so never for devices' reports.
+     * Writes many ended sessions and their attestations in bulk, one batch per month, sealed as
+     * the service seals them, for a benchmark's seed or a migration: nothing is checked or
+     * audited, so never for devices' reports.
      */
     public void insertMany(List<Session> many, List<StoredAttestation> proofs) {
-        many.stream().collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
+        many.stream().map(seals::sealed).collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
             .forEach((month, batch) -> sessions.forWriting(month).insertMany(batch));
-        proofs.stream().collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
+        proofs.stream().map(seals::sealed).collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
             .forEach((month, batch) -> attestations.forWriting(month).insertMany(batch));
     }
 

@@ -218,6 +218,53 @@ class EvidenceReportsTest {
     }
 
     @Test
+    void aSessionMovedToAnotherBranchInTheStoreBreaksItsSeal() {
+        Laptop laptop = laptopIn(north);
+        String id = endedSession(laptop);
+        attest(laptop, id);
+
+        fleet.store().database().getCollection(collectionOf("sessions"))
+            .updateOne(Filters.eq("_id", id), Updates.set("ouId", south.id()));
+
+        EvidenceSummary summary = reports.summary(AUDITOR, thisMonth());
+        assertThat(summary.totals().failed()).isEqualTo(1);
+        assertThat(summary.gaps()).extracting(EvidenceGap::kind, EvidenceGap::subjectId)
+            .contains(org.assertj.core.groups.Tuple.tuple("RECORD_MISMATCH", id));
+    }
+
+    @Test
+    void anAttestationAlteredOutsideWhatTheDeviceSignedBreaksItsSeal() {
+        Laptop laptop = laptopIn(north);
+        String id = endedSession(laptop);
+        attest(laptop, id);
+
+        fleet.store().database().getCollection(collectionOf("attestations"))
+            .updateOne(Filters.eq("_id", id), Updates.set("receivedAt", clock.instant().minus(Duration.ofDays(3))));
+
+        assertThat(verdictOf(laptop, id)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+        assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsWhoseSealsWereRemovedAreCaught() {
+        clock.set(clock.instant().plus(Duration.ofDays(2))); // sessions made well after the seal key: each must carry a seal
+        Laptop laptop = laptopIn(north);
+        String unsealedSession = endedSession(laptop);
+        attest(laptop, unsealedSession);
+        String unsealedProof = endedSession(laptop);
+        attest(laptop, unsealedProof);
+
+        fleet.store().database().getCollection(collectionOf("sessions"))
+            .updateOne(Filters.eq("_id", unsealedSession), Updates.unset("seal"));
+        fleet.store().database().getCollection(collectionOf("attestations"))
+            .updateOne(Filters.eq("_id", unsealedProof), Updates.unset("seal"));
+
+        assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(2);
+        assertThat(verdictOf(laptop, unsealedSession)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+        assertThat(verdictOf(laptop, unsealedProof)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+    }
+
+    @Test
     void anAlteredAuditEventBreaksTheChainInTheReport() {
         laptopIn(north);
         fleet.store().database().getCollection("audit_events")
