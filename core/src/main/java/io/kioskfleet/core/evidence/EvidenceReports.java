@@ -159,14 +159,11 @@ public final class EvidenceReports {
                            Consumer<DeviceEvidence> each) {
         Set<String> ids = group.stream().map(DeviceSummary::id).collect(Collectors.toSet());
         Map<String, List<Session>> byDevice = new HashMap<>();
-        sessions.forEachSession(query.from(), query.to(), fleet.ouIds(), ids,
-            session -> byDevice.computeIfAbsent(session.deviceId(), id -> new ArrayList<>()).add(session));
+        sessions.forEachSessionOf(ids, query.from(), query.to(), fleet.ouIds(),
+            (recordedFor, session) -> byDevice.computeIfAbsent(recordedFor, id -> new ArrayList<>()).add(session));
         Set<String> sessionIds = byDevice.values().stream().flatMap(List::stream).map(Session::id).collect(Collectors.toSet());
         Map<String, StoredAttestation> proofs = new HashMap<>();
-        if (!sessionIds.isEmpty()) {
-            sessions.forEachAttestation(query.from(), query.to(), null, sessionIds,
-                stored -> proofs.put(stored.sessionId(), stored));
-        }
+        sessions.forEachAttestationOf(sessionIds, stored -> proofs.put(stored.sessionId(), stored));
         for (DeviceSummary device : group) {
             List<Session> ofDevice = byDevice.getOrDefault(device.id(), List.of());
             List<SessionLine> lines = ofDevice.stream().sorted(Comparator.comparing(Session::startedAt))
