@@ -77,11 +77,21 @@ public final class EvidenceReports {
 
     /** The summary without logging it, for an export that logs itself. */
     EvidenceSummary summaryOf(Actor actor, EvidenceQuery query, CoveredFleet fleet) {
-        ReportPass pass = countedPass(query, fleet).noteDevices(clock.instant(), settings.offlineAfter());
+        return summaryOf(actor, query, fleet, gap -> { });
+    }
+
+    /**
+     * The same, handing every gap that is not a session's to {@code otherGaps} as well (the
+     * summary lists only the first {@value #GAPS_SHOWN} gaps; an export lists every one).
+     */
+    EvidenceSummary summaryOf(Actor actor, EvidenceQuery query, CoveredFleet fleet, Consumer<EvidenceGap> otherGaps) {
+        ReportPass pass = new ReportPass(fleet, query, settings.zone(), settings.lateAfter()).handingOtherGapsTo(otherGaps)
+            .countSessions(sessions, attestations).noteDevices(clock.instant(), settings.offlineAfter());
         audit.forEachBetween(actor, query.from(), query.to(), pass::noteAuditEvent);
         ChainVerification chain = audit.verify(actor);
         if (!chain.intact()) {
-            pass.gap(new EvidenceGap("AUDIT_CHAIN_BROKEN", null, null, "aud_" + chain.brokenAtSeq(), null, chain.problem()));
+            pass.gap(EvidenceGap.of("AUDIT_CHAIN_BROKEN", null, null, "aud_" + chain.brokenAtSeq(), null, "AUDIT_CHAIN_BROKEN",
+                chain.problem()));
         }
         return new EvidenceSummary(query, clock.instant(), fleet.devices().size(), pass.totals(), pass.branches(),
             pass.days(), pass.gaps(), pass.gapCount(), chain);

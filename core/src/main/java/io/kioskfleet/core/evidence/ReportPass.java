@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -43,6 +44,7 @@ final class ReportPass {
     private final List<EvidenceGap> gaps = new ArrayList<>();
     private EvidenceTotals totals = EvidenceTotals.NONE;
     private long gapCount;
+    private Consumer<EvidenceGap> otherGaps = gap -> { };
 
     ReportPass(CoveredFleet fleet, EvidenceQuery query, ZoneId zone, Duration lateAfter) {
         this.fleet = fleet;
@@ -104,8 +106,8 @@ final class ReportPass {
         perDay.merge(LocalDate.ofInstant(session.startedAt(), zone), EvidenceTotals.NONE.plus(verdict),
             (old, one) -> old.plus(verdict));
         if (verdict != SessionVerdict.VERIFIED && verdict != SessionVerdict.RUNNING) {
-            gap(new EvidenceGap(verdict.name(), session.ouId(), session.deviceId(), session.id(),
-                session.endedAt() == null ? session.startedAt() : session.endedAt(), describe(verdict)));
+            gap(EvidenceGap.of(verdict.name(), session.ouId(), session.deviceId(), session.id(),
+                session.endedAt() == null ? session.startedAt() : session.endedAt(), verdict.name()));
         }
     }
 
@@ -114,13 +116,12 @@ final class ReportPass {
         Instant end = query.to().isBefore(now) ? query.to() : now;
         for (DeviceSummary device : fleet.devices()) {
             if (device.status() == DeviceStatus.LOCKED) {
-                gap(new EvidenceGap("DEVICE_LOST", device.ouId(), device.id(), null, null,
-                    "the device is locked as lost: its sessions may end without an attestation"));
+                gap(EvidenceGap.of("DEVICE_LOST", device.ouId(), device.id(), null, null, "DEVICE_LOST.now"));
             }
             Instant seen = fleet.lastSeen().get(device.id());
             if (device.status() != DeviceStatus.RETIRED && (seen == null || seen.isBefore(end.minus(offlineAfter)))) {
-                gap(new EvidenceGap("DEVICE_OFFLINE", device.ouId(), device.id(), null, seen,
-                    seen == null ? "the device never checked in" : "the device was offline from its last check-in"));
+                gap(EvidenceGap.of("DEVICE_OFFLINE", device.ouId(), device.id(), null, seen,
+                    seen == null ? "DEVICE_OFFLINE.never" : "DEVICE_OFFLINE.since"));
             }
         }
         return this;
@@ -129,12 +130,11 @@ final class ReportPass {
     /** Notes a device locked as lost, or a policy change that may touch wipe settings, from an audit event of the period. */
     void noteAuditEvent(AuditEvent event) {
         if (event.action().equals("device.lock") && fleet.covers(event.targetId())) {
-            gap(new EvidenceGap("DEVICE_LOST", null, event.targetId(), event.id(), event.at(),
-                "locked as lost by " + event.actor()));
+            gap(EvidenceGap.of("DEVICE_LOST", null, event.targetId(), event.id(), event.at(), "DEVICE_LOST.locked",
+                event.actor()));
         } else if (touchesWipeSettings(event)) {
-            gap(new EvidenceGap("POLICY_CHANGE", null, null, event.id(), event.at(),
-                event.action() + " of " + event.targetType() + " " + event.targetId() + " by " + event.actor()
-                    + " touches wipe settings"));
+            gap(EvidenceGap.of("POLICY_CHANGE", null, null, event.id(), event.at(), "POLICY_CHANGE", event.action(),
+                event.targetType(), event.targetId(), event.actor()));
         }
     }
 
@@ -149,7 +149,16 @@ final class ReportPass {
         return snapshot != null && snapshot.contains("wipe");
     }
 
+    /** Hands every gap that is not a session's (devices, policy changes, the chain) to {@code each} as well: an export lists them all. */
+    ReportPass handingOtherGapsTo(Consumer<EvidenceGap> each) {
+        this.otherGaps = each;
+        return this;
+    }
+
     void gap(EvidenceGap gap) {
+        if (!gap.ofSession()) {
+            otherGaps.accept(gap); // a session's own row in an export says its gap
+        }
         gapCount++;
         if (gaps.size() < EvidenceReports.GAPS_SHOWN) {
             gaps.add(gap);
@@ -186,18 +195,5 @@ final class ReportPass {
 
     long gapCount() {
         return gapCount;
-    }
-
-    static String describe(SessionVerdict verdict) {
-        return switch (verdict) {
-            case VERIFIED -> "the wipe is proven";
-            case LATE -> "the wipe is proven but finished late after the session ended";
-            case RUNNING -> "the session has not ended";
-            case MISSING -> "the session ended and no wipe attestation was accepted";
-            case WIPE_FAILED -> "the device attested that its wipe left files behind";
-            case BAD_SIGNATURE -> "the stored attestation's signature does not verify: it was altered or forged";
-            case DIGEST_MISMATCH -> "the stored remaining manifest does not match the digest the device signed";
-            case RECORD_MISMATCH -> "the stored session disagrees with its signed attestation";
-        };
     }
 }

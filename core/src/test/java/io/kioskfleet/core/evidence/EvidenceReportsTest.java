@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -297,8 +298,8 @@ class EvidenceReportsTest {
         EvidenceExports exports = new EvidenceExports(reports, fleet.audit(), key);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        EvidenceSignature signature = exports.pdf(AUDITOR, thisMonth(), pdf);
-        EvidenceSignature again = exports.pdf(AUDITOR, thisMonth(), OutputStream.nullOutputStream());
+        EvidenceSignature signature = exports.pdf(AUDITOR, thisMonth(), Locale.JAPANESE, pdf);
+        EvidenceSignature again = exports.pdf(AUDITOR, thisMonth(), Locale.JAPANESE, OutputStream.nullOutputStream());
 
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             // NFKC: the font draws 支 and the radical ⽀ with one glyph, and text extraction may name either
@@ -312,6 +313,33 @@ class EvidenceReportsTest {
         byte[] altered = pdf.toByteArray();
         altered[altered.length / 2] ^= 1;
         assertThat(signature.verifies(publicKey, altered)).isFalse();
+    }
+
+    @Test
+    void theCsvListsEveryGapInTheReadersLanguageThoughTheSummaryShowsTheFirst200() {
+        for (int n = 0; n < EvidenceReports.GAPS_SHOWN + 5; n++) {
+            fleet.devices().preRegister(ADMIN, new DeviceDraft("SN-SILENT-" + n, south.id(), null, null, null, null));
+        }
+        Laptop laptop = laptopIn(north);
+        String unproven = endedSession(laptop);
+        EvidenceExports exports = new EvidenceExports(reports, fleet.audit(), EvidenceSigningKey.inDirectory(dataDir));
+
+        ByteArrayOutputStream japanese = new ByteArrayOutputStream();
+        exports.csv(AUDITOR, thisMonth(), Locale.JAPANESE, japanese);
+        ByteArrayOutputStream english = new ByteArrayOutputStream();
+        exports.csv(AUDITOR, thisMonth(), Locale.ENGLISH, english);
+
+        List<String> rows = japanese.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).filteredOn(row -> row.startsWith("gap,") && row.contains("DEVICE_OFFLINE"))
+            .hasSize(EvidenceReports.GAPS_SHOWN + 6) // every silent device and the laptop, beyond the summary's 200
+            .allSatisfy(row -> assertThat(row).endsWith("端末は一度もチェックインしていません"));
+        assertThat(rows).filteredOn(row -> row.startsWith("session,") && row.contains(unproven)).singleElement()
+            .satisfies(row -> assertThat(row).endsWith("セッションは終了しましたが、消去証明書が受け付けられていません"));
+        assertThat(english.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("the device never checked in")
+            .doesNotContain("端末");
+        assertThat(exports.lastSignature(AUDITOR, "csv", thisMonth(), Locale.JAPANESE)).isPresent()
+            .isNotEqualTo(exports.lastSignature(AUDITOR, "csv", thisMonth(), Locale.ENGLISH));
+        assertThat(reports.summary(AUDITOR, thisMonth()).gaps()).hasSize(EvidenceReports.GAPS_SHOWN);
     }
 
     @Test
