@@ -45,6 +45,8 @@ final class DeviceSessionIndex {
     private final MonthlyCollections<Document> index;
     private final MonthlyCollections<Session> sessions;
     private final Set<String> completeMonths = ConcurrentHashMap.newKeySet();
+    /** Months this process has looked at for writing, so a month with older sessions is looked at once, not per write. */
+    private final Set<String> writtenMonths = ConcurrentHashMap.newKeySet();
 
     DeviceSessionIndex(FleetStore store, MonthlyCollections<Session> sessions) {
         this.index = new MonthlyCollections<>(store, "device_sessions", Document.class, List.of());
@@ -104,7 +106,7 @@ final class DeviceSessionIndex {
 
     /** A month this process writes to first: when it has no sessions yet, its index will be complete. */
     private void markCompleteIfNew(Instant month) {
-        if (completeMonths.contains(month.toString())) {
+        if (!writtenMonths.add(month.toString())) {
             return;
         }
         MongoCollection<Document> monthIndex = index.forWriting(month);

@@ -115,6 +115,18 @@ class EvidenceReportsTest {
         fleet.sessions().attestations().receive(laptop.device(), sessionId, attestation, "10.0.0.1");
     }
 
+    /** A session of the laptop that ended and whose wipe it attested. */
+    private String provenSession(Laptop laptop) {
+        String id = endedSession(laptop);
+        attest(laptop, id);
+        return id;
+    }
+
+    /** Changes a stored record behind the service's back, as someone with write access to the store could. */
+    private void alter(String collection, String id, org.bson.conversions.Bson change) {
+        fleet.store().database().getCollection(collectionOf(collection)).updateOne(Filters.eq("_id", id), change);
+    }
+
     private EvidenceQuery thisMonth() {
         YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         return new EvidenceQuery(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -135,8 +147,7 @@ class EvidenceReportsTest {
     void anAuditorSeesEverySessionWithItsProofAndTheGapsPerBranch() {
         Laptop northLaptop = laptopIn(north);
         Laptop southLaptop = laptopIn(south);
-        String proven = endedSession(northLaptop);
-        attest(northLaptop, proven);
+        String proven = provenSession(northLaptop);
         String unproven = endedSession(southLaptop);
         String late = endedSession(southLaptop, Duration.ofMinutes(60));
         attest(southLaptop, late);
@@ -177,11 +188,9 @@ class EvidenceReportsTest {
     @Test
     void anAlteredAttestationIsReportedAsABadSignature() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("attestations"))
-            .updateOne(Filters.eq("_id", id), Updates.set("attestation.erased.0.files", 400));
+        alter("attestations", id, Updates.set("attestation.erased.0.files", 400));
 
         assertThat(verdictOf(laptop, id)).isEqualTo(SessionVerdict.BAD_SIGNATURE);
         assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(1);
@@ -190,11 +199,9 @@ class EvidenceReportsTest {
     @Test
     void anAlteredRemainingManifestIsCaught() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("attestations")).updateOne(Filters.eq("_id", id),
-            Updates.set("attestation.remainingDigest", "0".repeat(64)));
+        alter("attestations", id, Updates.set("attestation.remainingDigest", "0".repeat(64)));
 
         assertThat(verdictOf(laptop, id)).isIn(SessionVerdict.BAD_SIGNATURE, SessionVerdict.DIGEST_MISMATCH);
     }
@@ -202,16 +209,12 @@ class EvidenceReportsTest {
     @Test
     void anAlteredSessionNoLongerMatchesItsSignedAttestation() {
         Laptop laptop = laptopIn(north);
-        String moved = endedSession(laptop);
-        attest(laptop, moved);
-        String stretched = endedSession(laptop);
-        attest(laptop, stretched);
+        String moved = provenSession(laptop);
+        String stretched = provenSession(laptop);
         Laptop other = laptopIn(north);
 
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", stretched), Updates.set("endedAt", clock.instant()));
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", moved), Updates.set("deviceId", other.device().deviceId()));
+        alter("sessions", stretched, Updates.set("endedAt", clock.instant()));
+        alter("sessions", moved, Updates.set("deviceId", other.device().deviceId()));
 
         assertThat(verdictOf(laptop, stretched)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
         // the drill-down lists a session under the device it was recorded for, where the altered record shows
@@ -222,11 +225,9 @@ class EvidenceReportsTest {
     @Test
     void aSessionMovedToAnotherBranchInTheStoreBreaksItsSeal() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", id), Updates.set("ouId", south.id()));
+        alter("sessions", id, Updates.set("ouId", south.id()));
 
         EvidenceSummary summary = reports.summary(AUDITOR, thisMonth());
         assertThat(summary.totals().failed()).isEqualTo(1);
@@ -237,11 +238,9 @@ class EvidenceReportsTest {
     @Test
     void anAttestationAlteredOutsideWhatTheDeviceSignedBreaksItsSeal() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("attestations"))
-            .updateOne(Filters.eq("_id", id), Updates.set("receivedAt", clock.instant().minus(Duration.ofDays(3))));
+        alter("attestations", id, Updates.set("receivedAt", clock.instant().minus(Duration.ofDays(3))));
 
         assertThat(verdictOf(laptop, id)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
         assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(1);
@@ -251,19 +250,32 @@ class EvidenceReportsTest {
     void recordsWhoseSealsWereRemovedAreCaught() {
         clock.set(clock.instant().plus(Duration.ofDays(2))); // sessions made well after the seal key: each must carry a seal
         Laptop laptop = laptopIn(north);
-        String unsealedSession = endedSession(laptop);
-        attest(laptop, unsealedSession);
-        String unsealedProof = endedSession(laptop);
-        attest(laptop, unsealedProof);
+        String unsealedSession = provenSession(laptop);
+        String unsealedProof = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", unsealedSession), Updates.unset("seal"));
-        fleet.store().database().getCollection(collectionOf("attestations"))
-            .updateOne(Filters.eq("_id", unsealedProof), Updates.unset("seal"));
+        alter("sessions", unsealedSession, Updates.unset("seal"));
+        alter("attestations", unsealedProof, Updates.unset("seal"));
 
         assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(2);
         assertThat(verdictOf(laptop, unsealedSession)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
         assertThat(verdictOf(laptop, unsealedProof)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+    }
+
+    @Test
+    void aDrillDownFindsSessionsRecordedBeforeThePerDeviceIndexExisted() {
+        Laptop laptop = laptopIn(north);
+        String id = provenSession(laptop);
+        fleet.store().database().getCollection(collectionOf("device_sessions")).drop(); // as before the upgrade
+        EvidenceReports upgraded = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
+            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
+
+        assertThat(upgraded.device(AUDITOR, thisMonth(), laptop.device().deviceId()).sessions())
+            .singleElement().satisfies(line -> {
+                assertThat(line.session().id()).isEqualTo(id);
+                assertThat(line.verdict()).isEqualTo(SessionVerdict.VERIFIED);
+            });
+        assertThat(fleet.store().database().getCollection(collectionOf("device_sessions")).countDocuments())
+            .as("the device's month and the month's 'complete' mark").isEqualTo(2);
     }
 
     @Test
