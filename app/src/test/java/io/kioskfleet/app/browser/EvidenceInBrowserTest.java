@@ -29,6 +29,7 @@ class EvidenceInBrowserTest extends BrowserStory {
         Files.writeString(sessionDir.resolve("downloads/申請書.pdf"), "a resident's application");
         String sessionId = laptop.guestSessionWipedIn(sessionDir);
         String auditor = newAuditor("auditor-password");
+        admin.post("/api/v1/devices", "{\"serial\":\"" + unique("SILENT") + "\",\"ouId\":\"" + branch + "\"}");
 
         browser = Browser.open("ja");
         browser.get(url("/evidence?ou=" + branch));
@@ -36,6 +37,7 @@ class EvidenceInBrowserTest extends BrowserStory {
 
         assertThat(browser.findElement(By.id("nav-evidence")).getText()).isEqualTo("消去証跡");
         assertThat(browser.findElement(By.id("evidence-chain")).getText()).contains("監査チェーンは完全です");
+        assertThat(browser.findElement(By.id("evidence-gaps")).getText()).contains("端末は一度もチェックインしていません");
         String csvLink = browser.findElement(By.id("download-csv")).getAttribute("href");
         browser.findElement(By.linkText(branchName)).click();
         browser.findElement(By.linkText(laptop.deviceId())).click();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -82,36 +83,38 @@ public class EvidenceController {
     @GetMapping("/evidence/export.csv")
     public ResponseEntity<StreamingResponseBody> csv(Actor actor, @RequestParam(required = false) Instant from,
                                                      @RequestParam(required = false) Instant to,
-                                                     @RequestParam(name = "ou", required = false) List<String> ouIds) {
+                                                     @RequestParam(name = "ou", required = false) List<String> ouIds,
+                                                     Locale locale) {
         EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
-        return signedDownload(out -> exports.csv(actor, query, out), "evidence.csv", CSV);
+        return signedDownload(out -> exports.csv(actor, query, locale, out), "evidence.csv", CSV);
     }
 
     @GetMapping(value = "/evidence/export.csv.sig", produces = MediaType.TEXT_PLAIN_VALUE)
     public String csvSignature(Actor actor, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to,
-                               @RequestParam(name = "ou", required = false) List<String> ouIds) {
+                               @RequestParam(name = "ou", required = false) List<String> ouIds, Locale locale) {
         EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
-        return exports.lastSignature(actor, "csv", query)
-            .orElseGet(() -> exports.csv(actor, query, OutputStream.nullOutputStream())).toText();
+        return exports.lastSignature(actor, "csv", query, locale)
+            .orElseGet(() -> exports.csv(actor, query, locale, OutputStream.nullOutputStream())).toText();
     }
 
     /** The report's summary as PDF (Japanese, with charts); signed like the CSV, {@code export.pdf.sig} gives the file. */
     @GetMapping("/evidence/export.pdf")
     public ResponseEntity<StreamingResponseBody> pdf(Actor actor, @RequestParam(required = false) Instant from,
                                                      @RequestParam(required = false) Instant to,
-                                                     @RequestParam(name = "ou", required = false) List<String> ouIds) {
+                                                     @RequestParam(name = "ou", required = false) List<String> ouIds,
+                                                     Locale locale) {
         EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
-        return signedDownload(out -> exports.pdf(actor, query, out), "evidence.pdf", MediaType.APPLICATION_PDF);
+        return signedDownload(out -> exports.pdf(actor, query, locale, out), "evidence.pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping(value = "/evidence/export.pdf.sig", produces = MediaType.TEXT_PLAIN_VALUE)
     public String pdfSignature(Actor actor, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to,
-                               @RequestParam(name = "ou", required = false) List<String> ouIds) {
+                               @RequestParam(name = "ou", required = false) List<String> ouIds, Locale locale) {
         EvidenceQuery query = new EvidenceQuery(from, to, ouIds);
-        return exports.lastSignature(actor, "pdf", query)
-            .orElseGet(() -> exports.pdf(actor, query, OutputStream.nullOutputStream())).toText();
+        return exports.lastSignature(actor, "pdf", query, locale)
+            .orElseGet(() -> exports.pdf(actor, query, locale, OutputStream.nullOutputStream())).toText();
     }
 
     /** The whole audit chain, one event per line, oldest first, for {@code verify-evidence --audit-chain}. */

@@ -5,6 +5,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.evidence.DeviceEvidence;
 import io.kioskfleet.core.evidence.EvidenceQuery;
 import io.kioskfleet.core.evidence.EvidenceReports;
+import io.kioskfleet.core.evidence.GapSentences;
 import io.kioskfleet.core.evidence.SessionLine;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OrganisationUnit;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
@@ -47,9 +49,10 @@ public class EvidencePages {
     public String report(Actor actor, Model model,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(name = "ou", required = false) List<String> ouIds) {
+                         @RequestParam(name = "ou", required = false) List<String> ouIds, Locale locale) {
         ReportPeriod period = ReportPeriod.orThisMonth(from, to, ouIds, LocalDate.now(zone), zone);
         model.addAttribute("period", period);
+        model.addAttribute("sentences", GapSentences.in(locale));
         model.addAttribute("units", units.all().stream().sorted(Comparator.comparing(OrganisationUnit::name)).toList());
         try {
             model.addAttribute("summary", reports.summary(actor, period.query()));

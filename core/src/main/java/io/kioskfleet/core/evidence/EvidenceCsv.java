@@ -24,9 +24,12 @@ final class EvidenceCsv {
         "detail");
 
     private final Writer out;
+    private final GapSentences sentences;
 
-    EvidenceCsv(Writer out) {
+    /** A CSV written to {@code out} whose sentences are {@code sentences}' (the reader's language). */
+    EvidenceCsv(Writer out, GapSentences sentences) {
         this.out = out;
+        this.sentences = sentences;
     }
 
     void header(EvidenceSummary summary) {
@@ -52,17 +55,17 @@ final class EvidenceCsv {
                 proof == null ? null : proof.erased().stream().map(EvidenceCsv::area).collect(Collectors.joining(" ")),
                 proof == null ? null : String.join(" ", proof.preserved()),
                 proof == null ? null : (long) proof.remaining().size(), null,
-                line.verdict() == SessionVerdict.VERIFIED ? null : ReportPass.describe(line.verdict())));
+                line.verdict() == SessionVerdict.VERIFIED ? null : sentences.of(line.verdict().name())));
         }
     }
 
+    /** One row per gap that is not a session's (the session's own row says its gap). */
     void gaps(List<EvidenceGap> gaps) {
         for (EvidenceGap gap : gaps) {
-            if (gap.subjectId() != null && gap.subjectId().startsWith("ses_")) {
-                continue; // the session's own row says it
+            if (!gap.ofSession()) {
+                row(line("gap", null, gap.ouId(), gap.deviceId(), gap.subjectId(), gap.at(), null, null, gap.kind(), null,
+                    null, null, null, null, null, null, null, null, sentences.of(gap)));
             }
-            row(line("gap", null, gap.ouId(), gap.deviceId(), gap.subjectId(), gap.at(), null, null, gap.kind(), null,
-                null, null, null, null, null, null, null, null, gap.detail()));
         }
     }
 

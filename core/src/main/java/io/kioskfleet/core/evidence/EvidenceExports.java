@@ -15,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,29 +58,34 @@ public final class EvidenceExports {
         this.key = key;
     }
 
-    /** Writes the report as CSV to {@code out} and returns its detached signature; logged as {@code evidence.export}. */
-    public EvidenceSignature csv(Actor actor, EvidenceQuery query, OutputStream out) {
+    /**
+     * Writes the report as CSV to {@code out}, its sentences in {@code locale}'s language, with
+     * every gap, and returns its detached signature; logged as {@code evidence.export}.
+     */
+    public EvidenceSignature csv(Actor actor, EvidenceQuery query, Locale locale, OutputStream out) {
         CoveredFleet fleet = reports.cover(actor, query);
         reports.note(actor, "evidence.export", query, "csv");
-        return remembered(actor, "csv", query, signed(out, bytes -> text(bytes, writer -> {
-            EvidenceSummary summary = reports.summaryOf(actor, query, fleet);
-            EvidenceCsv csv = new EvidenceCsv(writer);
+        return remembered(actor, kindIn("csv", locale), query, signed(out, bytes -> text(bytes, writer -> {
+            List<EvidenceGap> otherGaps = new ArrayList<>(); // devices, policy changes, the chain: bounded by the fleet, not the sessions
+            EvidenceSummary summary = reports.summaryOf(actor, query, fleet, otherGaps::add);
+            EvidenceCsv csv = new EvidenceCsv(writer, GapSentences.in(locale));
             csv.header(summary);
             reports.forEachDevice(fleet, query, csv::device);
-            csv.gaps(summary.gaps());
+            csv.gaps(otherGaps);
         })));
     }
 
     /**
-     * Writes the report's summary as PDF (totals, per branch, charts per branch and day, gaps) to
-     * {@code out} and returns its detached signature; logged as {@code evidence.export}.
+     * Writes the report's summary as PDF (totals, per branch, charts per branch and day, gaps in
+     * {@code locale}'s language) to {@code out} and returns its detached signature; logged as
+     * {@code evidence.export}.
      */
-    public EvidenceSignature pdf(Actor actor, EvidenceQuery query, OutputStream out) {
+    public EvidenceSignature pdf(Actor actor, EvidenceQuery query, Locale locale, OutputStream out) {
         CoveredFleet fleet = reports.cover(actor, query);
         reports.note(actor, "evidence.export", query, "pdf");
-        return remembered(actor, "pdf", query, signed(out, bytes -> {
+        return remembered(actor, kindIn("pdf", locale), query, signed(out, bytes -> {
             try {
-                EvidencePdf.write(reports.summaryOf(actor, query, fleet), fleet::nameOf, bytes);
+                EvidencePdf.write(reports.summaryOf(actor, query, fleet), fleet::nameOf, GapSentences.in(locale), bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -104,6 +112,15 @@ public final class EvidenceExports {
      */
     public Optional<EvidenceSignature> lastSignature(Actor actor, String kind, EvidenceQuery query) {
         return Optional.ofNullable(recent.get(recentKey(actor, kind, query)));
+    }
+
+    /** The same for an export in {@code locale}'s language: each language gives other bytes. */
+    public Optional<EvidenceSignature> lastSignature(Actor actor, String kind, EvidenceQuery query, Locale locale) {
+        return lastSignature(actor, kindIn(kind, locale), query);
+    }
+
+    private static String kindIn(String kind, Locale locale) {
+        return kind + "." + (locale == null ? "" : locale.getLanguage());
     }
 
     private EvidenceSignature remembered(Actor actor, String kind, EvidenceQuery query, EvidenceSignature signature) {

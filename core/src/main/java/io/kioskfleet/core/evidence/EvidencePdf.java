@@ -52,7 +52,8 @@ final class EvidencePdf {
     }
 
     /** Writes {@code summary} as PDF to {@code out}; {@code unitName} names a unit id. */
-    static void write(EvidenceSummary summary, Function<String, String> unitName, OutputStream out) throws IOException {
+    static void write(EvidenceSummary summary, Function<String, String> unitName, GapSentences sentences, OutputStream out)
+        throws IOException {
         try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
              InputStream fontFile = EvidencePdf.class.getResourceAsStream(FONT)) {
             if (fontFile == null) {
@@ -65,7 +66,7 @@ final class EvidencePdf {
             pdf.branchTable(summary.branches());
             pdf.branchChart(summary.branches());
             pdf.dayChart(summary.days());
-            pdf.gaps(summary, unitName);
+            pdf.gaps(summary, unitName, sentences);
             pdf.page.close();
             document.save(new FilterOutputStream(out) {
                 @Override
@@ -160,16 +161,15 @@ final class EvidencePdf {
         y -= LINE;
     }
 
-    private void gaps(EvidenceSummary summary, Function<String, String> unitName) throws IOException {
+    private void gaps(EvidenceSummary summary, Function<String, String> unitName, GapSentences sentences)
+        throws IOException {
         title("要確認事項 Gaps: " + summary.gapCount() + (summary.gapCount() > summary.gaps().size()
             ? " (先頭 first " + summary.gaps().size() + "; 全件は CSV every one is in the CSV)" : ""));
         for (EvidenceGap gap : summary.gaps()) {
             String where = gap.ouId() == null ? "" : unitName.apply(gap.ouId()) + " ";
             line(gap.kind() + "  " + (gap.at() == null ? "" : gap.at() + "  ") + where
                 + (gap.deviceId() == null ? "" : gap.deviceId() + " ") + (gap.subjectId() == null ? "" : gap.subjectId()));
-            if (gap.detail() != null) {
-                line("    " + gap.detail());
-            }
+            line("    " + sentences.of(gap));
         }
     }
 

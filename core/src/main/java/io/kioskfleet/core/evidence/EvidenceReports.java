@@ -77,11 +77,21 @@ public final class EvidenceReports {
 
     /** The summary without logging it, for an export that logs itself. */
     EvidenceSummary summaryOf(Actor actor, EvidenceQuery query, CoveredFleet fleet) {
-        ReportPass pass = countedPass(query, fleet).noteDevices(clock.instant(), settings.offlineAfter());
+        return summaryOf(actor, query, fleet, gap -> { });
+    }
+
+    /**
+     * The same, handing every gap that is not a session's to {@code otherGaps} as well (the
+     * summary lists only the first {@value #GAPS_SHOWN} gaps; an export lists every one).
+     */
+    EvidenceSummary summaryOf(Actor actor, EvidenceQuery query, CoveredFleet fleet, Consumer<EvidenceGap> otherGaps) {
+        ReportPass pass = new ReportPass(fleet, query, settings.zone(), settings.lateAfter()).handingOtherGapsTo(otherGaps)
+            .countSessions(sessions, attestations).noteDevices(clock.instant(), settings.offlineAfter());
         audit.forEachBetween(actor, query.from(), query.to(), pass::noteAuditEvent);
         ChainVerification chain = audit.verify(actor);
         if (!chain.intact()) {
-            pass.gap(new EvidenceGap("AUDIT_CHAIN_BROKEN", null, null, "aud_" + chain.brokenAtSeq(), null, chain.problem()));
+            pass.gap(EvidenceGap.of("AUDIT_CHAIN_BROKEN", null, null, "aud_" + chain.brokenAtSeq(), null, "AUDIT_CHAIN_BROKEN",
+                chain.problem()));
         }
         return new EvidenceSummary(query, clock.instant(), fleet.devices().size(), pass.totals(), pass.branches(),
             pass.days(), pass.gaps(), pass.gapCount(), chain);
@@ -159,14 +169,11 @@ public final class EvidenceReports {
                            Consumer<DeviceEvidence> each) {
         Set<String> ids = group.stream().map(DeviceSummary::id).collect(Collectors.toSet());
         Map<String, List<Session>> byDevice = new HashMap<>();
-        sessions.forEachSession(query.from(), query.to(), fleet.ouIds(), ids,
-            session -> byDevice.computeIfAbsent(session.deviceId(), id -> new ArrayList<>()).add(session));
+        sessions.forEachSessionOf(ids, query.from(), query.to(), fleet.ouIds(),
+            (recordedFor, session) -> byDevice.computeIfAbsent(recordedFor, id -> new ArrayList<>()).add(session));
         Set<String> sessionIds = byDevice.values().stream().flatMap(List::stream).map(Session::id).collect(Collectors.toSet());
         Map<String, StoredAttestation> proofs = new HashMap<>();
-        if (!sessionIds.isEmpty()) {
-            sessions.forEachAttestation(query.from(), query.to(), null, sessionIds,
-                stored -> proofs.put(stored.sessionId(), stored));
-        }
+        sessions.forEachAttestationOf(sessionIds, stored -> proofs.put(stored.sessionId(), stored));
         for (DeviceSummary device : group) {
             List<Session> ofDevice = byDevice.getOrDefault(device.id(), List.of());
             List<SessionLine> lines = ofDevice.stream().sorted(Comparator.comparing(Session::startedAt))
@@ -179,15 +186,17 @@ public final class EvidenceReports {
         }
     }
 
+    /** A session's line with its records checked in full: both seals and the device's signature. */
     private SessionLine lineOf(Session session, StoredAttestation stored) {
+        boolean intact = AttestationCheck.sessionIntact(session, sessions.seals());
         if (stored == null) {
-            return new SessionLine(session, AttestationCheck.ofSession(session, null, null, null, null,
+            return new SessionLine(session, AttestationCheck.ofSession(session, intact, null, null, null, null,
                 settings.lateAfter()), null);
         }
         boolean signatureHolds = attestations.signatureHolds(stored);
-        SessionVerdict verdict = AttestationCheck.ofSession(session, AttestationCheck.alone(stored, signatureHolds),
-            stored.attestation().deviceId(), stored.attestation().wipeStartedAt(), stored.attestation().wipeFinishedAt(),
-            settings.lateAfter());
+        SessionVerdict proof = AttestationCheck.sealed(stored, sessions.seals(), checked -> signatureHolds, true);
+        SessionVerdict verdict = AttestationCheck.ofSession(session, intact, proof, stored.attestation().deviceId(),
+            stored.attestation().wipeStartedAt(), stored.attestation().wipeFinishedAt(), settings.lateAfter());
         return new SessionLine(session, verdict, AttestationEvidence.of(stored, signatureHolds));
     }
 

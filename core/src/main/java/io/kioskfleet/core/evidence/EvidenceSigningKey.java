@@ -1,14 +1,10 @@
 package io.kioskfleet.core.evidence;
 
+import io.kioskfleet.core.store.KeyFile;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import io.kioskfleet.protocol.signing.EvidenceSignature;
 import io.kioskfleet.protocol.signing.ServerKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The server's Ed25519 key that signs evidence exports. It is made on first start and kept in
@@ -29,32 +25,8 @@ public final class EvidenceSigningKey {
 
     /** The key kept in {@code dataDir}, made there first if there is none. */
     public static EvidenceSigningKey inDirectory(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(dataDir);
-            if (!Files.exists(file)) {
-                writeNew(file);
-            }
-            return new EvidenceSigningKey(DeviceKeyPair.fromPrivateKey(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the evidence signing key " + file, e);
-        }
-    }
-
-    private static void writeNew(Path file) throws IOException {
-        DeviceKeyPair fresh = DeviceKeyPair.generate();
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".new");
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions protect the file.
-        }
-        Files.write(temporary, fresh.privateKeyBytes());
-        try {
-            Files.move(temporary, file);
-        } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
-            Files.delete(temporary);
-        }
+        byte[] privateKey = KeyFile.readOrCreate(dataDir.resolve(FILE_NAME), () -> DeviceKeyPair.generate().privateKeyBytes());
+        return new EvidenceSigningKey(DeviceKeyPair.fromPrivateKey(privateKey));
     }
 
     /** A signature of the export whose bytes hash to {@code contentSha256}. */

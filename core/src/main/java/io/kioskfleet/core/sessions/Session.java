@@ -28,10 +28,19 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param endedAt    when it ended (device clock), or null
  * @param state      where it is
  * @param version    optimistic-concurrency version
+ * @param seal       the server's {@link RecordSeals seal} of its evidence fields, set on every write; null
+ *                   until first stored, and on records from before seals existed
  */
 public record Session(@BsonId String id, String deviceId, String ouId, String user, String desk, String policyEtag,
                       List<String> preserveAtStart, Instant startedAt, SessionEndReason endReason, Instant endedAt, SessionState state,
-                      long version) {
+                      long version, String seal) {
+
+    /** A session as the service records it, before it is stored and sealed. */
+    public Session(String id, String deviceId, String ouId, String user, String desk, String policyEtag,
+                   List<String> preserveAtStart, Instant startedAt, SessionEndReason endReason, Instant endedAt,
+                   SessionState state, long version) {
+        this(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, endReason, endedAt, state, version, null);
+    }
 
     /**
      * @param preserveAtStart the preserve patterns of the policy whose ETag the start reports, if the
@@ -56,7 +65,7 @@ public record Session(@BsonId String id, String deviceId, String ouId, String us
 
     Session ended(SessionEnd end) {
         return new Session(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, end.reason(),
-            millis(end.endedAt()), SessionState.ENDED, version + 1);
+            millis(end.endedAt()), SessionState.ENDED, version + 1, seal);
     }
 
     /** The store keeps milliseconds, so a repeated report is compared at that precision. */
@@ -66,6 +75,11 @@ public record Session(@BsonId String id, String deviceId, String ouId, String us
 
     Session inState(SessionState newState) {
         return new Session(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, endReason, endedAt,
-            newState, version + 1);
+            newState, version + 1, seal);
+    }
+
+    Session withSeal(String newSeal) {
+        return new Session(id, deviceId, ouId, user, desk, policyEtag, preserveAtStart, startedAt, endReason, endedAt,
+            state, version, newSeal);
     }
 }

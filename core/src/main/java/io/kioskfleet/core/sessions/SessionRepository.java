@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -53,14 +54,24 @@ public final class SessionRepository {
     private final MonthlyCollections<Session> sessions;
     private final MonthlyCollections<StoredAttestation> attestations;
     private final MonthlyCollections<RefusedAttestation> refused;
+    private final RecordSeals seals;
+    private final DeviceSessionIndex byDevice;
 
+    /** The sessions of {@code store}, sealed with the key in its data directory. */
     public SessionRepository(FleetStore store) {
         this.store = store;
+        this.seals = RecordSeals.inDirectory(store.dataDir());
         this.sessions = new MonthlyCollections<>(store, "sessions", Session.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "startedAt")), new IndexModel(Indexes.ascending("ouId", "startedAt"))));
         this.attestations = new MonthlyCollections<>(store, "attestations", StoredAttestation.class, List.of());
         this.refused = new MonthlyCollections<>(store, "refused_attestations", RefusedAttestation.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "receivedAt"))));
+        this.byDevice = new DeviceSessionIndex(store, sessions);
+    }
+
+    /** The seals this repository puts on every session and attestation it writes. */
+    public RecordSeals seals() {
+        return seals;
     }
 
     /** The session with {@code id}; empty for an unknown or malformed id. */
@@ -70,11 +81,12 @@ public final class SessionRepository {
 
     /** Inserts a new session; false (nothing written) when its id is taken. */
     boolean insert(Session session) {
-        return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), session);
+        byDevice.add(List.of(session));
+        return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), seals.sealed(session));
     }
 
     void replace(Session changed, long expectedVersion) {
-        versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), changed, expectedVersion);
+        versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), seals.sealed(changed), expectedVersion);
     }
 
     /** The attestation of session {@code sessionId}, if one was accepted. */
@@ -85,17 +97,20 @@ public final class SessionRepository {
 
     /** Stores the attestation of its session; false (nothing written) when the session has one. */
     boolean insertAttestation(StoredAttestation attestation) {
-        return DuplicateKeys.insertIfAbsent(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()), attestation);
+        return DuplicateKeys.insertIfAbsent(attestations.forWriting(monthOf(attestation.sessionId()).orElseThrow()),
+            seals.sealed(attestation));
     }
 
     /**
-     * Writes many ended sessions and their attestations in bulk, one batch per month, for a
-     * benchmark's seed or a migration: nothing is checked or audited, so never for devices' reports.
+     * Writes many ended sessions and their attestations in bulk, one batch per month, sealed as
+     * the service seals them, for a benchmark's seed or a migration: nothing is checked or
+     * audited, so never for devices' reports.
      */
     public void insertMany(List<Session> many, List<StoredAttestation> proofs) {
-        many.stream().collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
+        byDevice.add(many);
+        many.stream().map(seals::sealed).collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
             .forEach((month, batch) -> sessions.forWriting(month).insertMany(batch));
-        proofs.stream().collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
+        proofs.stream().map(seals::sealed).collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
             .forEach((month, batch) -> attestations.forWriting(month).insertMany(batch));
     }
 
@@ -173,6 +188,37 @@ public final class SessionRepository {
         }
         for (MongoCollection<Session> month : sessions.between(from, to)) {
             month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
+        }
+    }
+
+    /**
+     * Hands every session of {@code deviceIds} that started from {@code from} to {@code to} on a
+     * device of {@code ouIds} (null: any) to {@code each} with the device it was recorded for,
+     * read by {@code _id} through the sessions-per-device index: no scan of the period, whatever
+     * its size. A session whose record now names another device is handed on under the device
+     * that recorded it.
+     */
+    public void forEachSessionOf(Collection<String> deviceIds, Instant from, Instant to, Set<String> ouIds,
+                                 BiConsumer<String, Session> each) {
+        byDevice.sessionIdsOf(deviceIds, from, to).forEach((month, listed) ->
+            readById(sessions.of(month), List.copyOf(listed.keySet()), session -> {
+                boolean inPeriod = !session.startedAt().isBefore(from) && session.startedAt().isBefore(to);
+                if (inPeriod && (ouIds == null || ouIds.contains(session.ouId()))) {
+                    each.accept(listed.get(session.id()), session);
+                }
+            }));
+    }
+
+    /** Hands the accepted attestations of {@code sessionIds} to {@code each}, read by {@code _id}. */
+    public void forEachAttestationOf(Collection<String> sessionIds, Consumer<StoredAttestation> each) {
+        sessionIds.stream().collect(Collectors.groupingBy(id -> monthOf(id).orElseThrow()))
+            .forEach((month, ids) -> readById(attestations.of(month), ids, each));
+    }
+
+    private static <T> void readById(MongoCollection<T> month, List<String> ids, Consumer<T> each) {
+        for (int start = 0; start < ids.size(); start += DeviceSessionIndex.IDS_PER_READ) {
+            month.find(in("_id", ids.subList(start, Math.min(ids.size(), start + DeviceSessionIndex.IDS_PER_READ))))
+                .batchSize(DeviceSessionIndex.IDS_PER_READ + 1).forEach(each);
         }
     }
 

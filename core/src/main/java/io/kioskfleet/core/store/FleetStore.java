@@ -29,10 +29,12 @@ public final class FleetStore implements AutoCloseable {
     private final String description;
     private final java.time.Duration timeout;
     private final IdLocks versionLocks = new IdLocks();
+    private final java.nio.file.Path dataDir;
 
     private FleetStore(MongoClient client, MongoDatabase database, EmbeddedStore embedded, String description,
-                       java.time.Duration timeout) {
+                       java.time.Duration timeout, java.nio.file.Path dataDir) {
         this.timeout = timeout;
+        this.dataDir = dataDir;
         this.client = client;
         this.database = database;
         this.embedded = embedded;
@@ -53,7 +55,7 @@ public final class FleetStore implements AutoCloseable {
         MongoClient client = MongoClients.create(clientSettings(new ConnectionString(embedded.connectionString()), settings));
         String description = "embedded store, data in " + embedded.file();
         FleetStore store = new FleetStore(client, client.getDatabase(settings.databaseName()), embedded, description,
-            settings.connectTimeout());
+            settings.connectTimeout(), settings.dataDir());
         try {
             store.ping();
         } catch (StoreUnavailableException e) {
@@ -69,7 +71,8 @@ public final class FleetStore implements AutoCloseable {
         String database = Optional.ofNullable(uri.getDatabase()).orElse(settings.databaseName());
         MongoClient client = MongoClients.create(clientSettings(uri, settings));
         String description = "MongoDB at " + String.join(",", uri.getHosts()) + ", database " + database;
-        FleetStore store = new FleetStore(client, client.getDatabase(database), null, description, settings.connectTimeout());
+        FleetStore store = new FleetStore(client, client.getDatabase(database), null, description, settings.connectTimeout(),
+            settings.dataDir());
         try {
             store.ping();
         } catch (StoreUnavailableException e) {
@@ -159,6 +162,14 @@ public final class FleetStore implements AutoCloseable {
      */
     public void withDocumentLock(String id, Runnable work) {
         versionLocks.run(id, work);
+    }
+
+    /**
+     * The data directory, also with an external MongoDB: where the server keeps its secrets
+     * ({@link KeyFile}s) outside the database whose records they vouch for.
+     */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
     }
 
     /** True when this is the embedded, in-process store. */

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -114,6 +115,18 @@ class EvidenceReportsTest {
         fleet.sessions().attestations().receive(laptop.device(), sessionId, attestation, "10.0.0.1");
     }
 
+    /** A session of the laptop that ended and whose wipe it attested. */
+    private String provenSession(Laptop laptop) {
+        String id = endedSession(laptop);
+        attest(laptop, id);
+        return id;
+    }
+
+    /** Changes a stored record behind the service's back, as someone with write access to the store could. */
+    private void alter(String collection, String id, org.bson.conversions.Bson change) {
+        fleet.store().database().getCollection(collectionOf(collection)).updateOne(Filters.eq("_id", id), change);
+    }
+
     private EvidenceQuery thisMonth() {
         YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         return new EvidenceQuery(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -134,8 +147,7 @@ class EvidenceReportsTest {
     void anAuditorSeesEverySessionWithItsProofAndTheGapsPerBranch() {
         Laptop northLaptop = laptopIn(north);
         Laptop southLaptop = laptopIn(south);
-        String proven = endedSession(northLaptop);
-        attest(northLaptop, proven);
+        String proven = provenSession(northLaptop);
         String unproven = endedSession(southLaptop);
         String late = endedSession(southLaptop, Duration.ofMinutes(60));
         attest(southLaptop, late);
@@ -176,11 +188,9 @@ class EvidenceReportsTest {
     @Test
     void anAlteredAttestationIsReportedAsABadSignature() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("attestations"))
-            .updateOne(Filters.eq("_id", id), Updates.set("attestation.erased.0.files", 400));
+        alter("attestations", id, Updates.set("attestation.erased.0.files", 400));
 
         assertThat(verdictOf(laptop, id)).isEqualTo(SessionVerdict.BAD_SIGNATURE);
         assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(1);
@@ -189,11 +199,9 @@ class EvidenceReportsTest {
     @Test
     void anAlteredRemainingManifestIsCaught() {
         Laptop laptop = laptopIn(north);
-        String id = endedSession(laptop);
-        attest(laptop, id);
+        String id = provenSession(laptop);
 
-        fleet.store().database().getCollection(collectionOf("attestations")).updateOne(Filters.eq("_id", id),
-            Updates.set("attestation.remainingDigest", "0".repeat(64)));
+        alter("attestations", id, Updates.set("attestation.remainingDigest", "0".repeat(64)));
 
         assertThat(verdictOf(laptop, id)).isIn(SessionVerdict.BAD_SIGNATURE, SessionVerdict.DIGEST_MISMATCH);
     }
@@ -201,20 +209,73 @@ class EvidenceReportsTest {
     @Test
     void anAlteredSessionNoLongerMatchesItsSignedAttestation() {
         Laptop laptop = laptopIn(north);
-        String moved = endedSession(laptop);
-        attest(laptop, moved);
-        String stretched = endedSession(laptop);
-        attest(laptop, stretched);
+        String moved = provenSession(laptop);
+        String stretched = provenSession(laptop);
         Laptop other = laptopIn(north);
 
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", stretched), Updates.set("endedAt", clock.instant()));
-        fleet.store().database().getCollection(collectionOf("sessions"))
-            .updateOne(Filters.eq("_id", moved), Updates.set("deviceId", other.device().deviceId()));
+        alter("sessions", stretched, Updates.set("endedAt", clock.instant()));
+        alter("sessions", moved, Updates.set("deviceId", other.device().deviceId()));
 
         assertThat(verdictOf(laptop, stretched)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
-        assertThat(verdictOf(other, moved)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+        // the drill-down lists a session under the device it was recorded for, where the altered record shows
+        assertThat(verdictOf(laptop, moved)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
         assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionMovedToAnotherBranchInTheStoreBreaksItsSeal() {
+        Laptop laptop = laptopIn(north);
+        String id = provenSession(laptop);
+
+        alter("sessions", id, Updates.set("ouId", south.id()));
+
+        EvidenceSummary summary = reports.summary(AUDITOR, thisMonth());
+        assertThat(summary.totals().failed()).isEqualTo(1);
+        assertThat(summary.gaps()).extracting(EvidenceGap::kind, EvidenceGap::subjectId)
+            .contains(org.assertj.core.groups.Tuple.tuple("RECORD_MISMATCH", id));
+    }
+
+    @Test
+    void anAttestationAlteredOutsideWhatTheDeviceSignedBreaksItsSeal() {
+        Laptop laptop = laptopIn(north);
+        String id = provenSession(laptop);
+
+        alter("attestations", id, Updates.set("receivedAt", clock.instant().minus(Duration.ofDays(3))));
+
+        assertThat(verdictOf(laptop, id)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+        assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsWhoseSealsWereRemovedAreCaught() {
+        clock.set(clock.instant().plus(Duration.ofDays(2))); // sessions made well after the seal key: each must carry a seal
+        Laptop laptop = laptopIn(north);
+        String unsealedSession = provenSession(laptop);
+        String unsealedProof = provenSession(laptop);
+
+        alter("sessions", unsealedSession, Updates.unset("seal"));
+        alter("attestations", unsealedProof, Updates.unset("seal"));
+
+        assertThat(reports.summary(AUDITOR, thisMonth()).totals().failed()).isEqualTo(2);
+        assertThat(verdictOf(laptop, unsealedSession)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+        assertThat(verdictOf(laptop, unsealedProof)).isEqualTo(SessionVerdict.RECORD_MISMATCH);
+    }
+
+    @Test
+    void aDrillDownFindsSessionsRecordedBeforeThePerDeviceIndexExisted() {
+        Laptop laptop = laptopIn(north);
+        String id = provenSession(laptop);
+        fleet.store().database().getCollection(collectionOf("device_sessions")).drop(); // as before the upgrade
+        EvidenceReports upgraded = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
+            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
+
+        assertThat(upgraded.device(AUDITOR, thisMonth(), laptop.device().deviceId()).sessions())
+            .singleElement().satisfies(line -> {
+                assertThat(line.session().id()).isEqualTo(id);
+                assertThat(line.verdict()).isEqualTo(SessionVerdict.VERIFIED);
+            });
+        assertThat(fleet.store().database().getCollection(collectionOf("device_sessions")).countDocuments())
+            .as("the device's month and the month's 'complete' mark").isEqualTo(2);
     }
 
     @Test
@@ -249,8 +310,8 @@ class EvidenceReportsTest {
         EvidenceExports exports = new EvidenceExports(reports, fleet.audit(), key);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        EvidenceSignature signature = exports.pdf(AUDITOR, thisMonth(), pdf);
-        EvidenceSignature again = exports.pdf(AUDITOR, thisMonth(), OutputStream.nullOutputStream());
+        EvidenceSignature signature = exports.pdf(AUDITOR, thisMonth(), Locale.JAPANESE, pdf);
+        EvidenceSignature again = exports.pdf(AUDITOR, thisMonth(), Locale.JAPANESE, OutputStream.nullOutputStream());
 
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             // NFKC: the font draws 支 and the radical ⽀ with one glyph, and text extraction may name either
@@ -264,6 +325,33 @@ class EvidenceReportsTest {
         byte[] altered = pdf.toByteArray();
         altered[altered.length / 2] ^= 1;
         assertThat(signature.verifies(publicKey, altered)).isFalse();
+    }
+
+    @Test
+    void theCsvListsEveryGapInTheReadersLanguageThoughTheSummaryShowsTheFirst200() {
+        for (int n = 0; n < EvidenceReports.GAPS_SHOWN + 5; n++) {
+            fleet.devices().preRegister(ADMIN, new DeviceDraft("SN-SILENT-" + n, south.id(), null, null, null, null));
+        }
+        Laptop laptop = laptopIn(north);
+        String unproven = endedSession(laptop);
+        EvidenceExports exports = new EvidenceExports(reports, fleet.audit(), EvidenceSigningKey.inDirectory(dataDir));
+
+        ByteArrayOutputStream japanese = new ByteArrayOutputStream();
+        exports.csv(AUDITOR, thisMonth(), Locale.JAPANESE, japanese);
+        ByteArrayOutputStream english = new ByteArrayOutputStream();
+        exports.csv(AUDITOR, thisMonth(), Locale.ENGLISH, english);
+
+        List<String> rows = japanese.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).filteredOn(row -> row.startsWith("gap,") && row.contains("DEVICE_OFFLINE"))
+            .hasSize(EvidenceReports.GAPS_SHOWN + 6) // every silent device and the laptop, beyond the summary's 200
+            .allSatisfy(row -> assertThat(row).endsWith("端末は一度もチェックインしていません"));
+        assertThat(rows).filteredOn(row -> row.startsWith("session,") && row.contains(unproven)).singleElement()
+            .satisfies(row -> assertThat(row).endsWith("セッションは終了しましたが、消去証明書が受け付けられていません"));
+        assertThat(english.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("the device never checked in")
+            .doesNotContain("端末");
+        assertThat(exports.lastSignature(AUDITOR, "csv", thisMonth(), Locale.JAPANESE)).isPresent()
+            .isNotEqualTo(exports.lastSignature(AUDITOR, "csv", thisMonth(), Locale.ENGLISH));
+        assertThat(reports.summary(AUDITOR, thisMonth()).gaps()).hasSize(EvidenceReports.GAPS_SHOWN);
     }
 
     @Test
