@@ -101,6 +101,11 @@ final class LaunchedService implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** The port it serves on. */
+    int port() {
+        return port;
+    }
+
     ApiClient admin() {
         return ApiClient.signedIn(port, "admin", PASSWORD);
     }
