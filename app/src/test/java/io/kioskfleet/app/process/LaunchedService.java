@@ -145,15 +145,6 @@ final class LaunchedService implements AutoCloseable {
         }
     }
 
-    /** What it wrote to standard output (its log). */
-    String output() {
-        try {
-            return Files.readString(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     ApiClient admin() {
         return ApiClient.signedIn(port, "admin", PASSWORD);
     }
