@@ -69,7 +69,7 @@ public final class SoakRun {
         List<String> serials = fleet.serialsToEnroll();
         try (ServerProcess server = ServerProcess.start(jar, dataDir, List.of("-Xmx1g"), List.of(
                  "--kioskfleet.admin-password=" + PASSWORD,
-                 "--kioskfleet.agent.check-in-interval=60s",
+                 "--kioskfleet.agent.check-in-interval=60s", "--kioskfleet.agent.check-in-spread=10s",
                  "--management.metrics.distribution.percentiles-histogram.http.server.requests=true",
                  "--logging.level.root=WARN"));
              CloseableHttpClient http = HttpClients.custom().setConnectionManager(
