@@ -58,7 +58,7 @@ final class VirtualDevice {
         this.serial = serial;
         this.plan = plan;
         this.tally = tally;
-        Path dir = plan.stateDir().resolve(serial.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path dir = FleetSimulator.stateDirOf(plan.stateDir(), serial).getParent();
         this.state = new StateDirectory(dir.resolve("state"));
         this.agent = new DeviceAgent(state, clients, agentVersion);
         this.commands = new OneShotCommands(agent, state, new PrintStream(OutputStream.nullOutputStream()), null);

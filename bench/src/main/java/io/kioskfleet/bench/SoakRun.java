@@ -1,6 +1,7 @@
 package io.kioskfleet.bench;
 
 import io.kioskfleet.agent.DeviceAgent;
+import io.kioskfleet.agent.EnrolledIdentity;
 import io.kioskfleet.agent.FleetServerClient;
 import io.kioskfleet.agent.FleetSimulator;
 import io.kioskfleet.agent.SessionPacing;
@@ -10,6 +11,7 @@ import io.kioskfleet.agent.StateDirectory;
 import io.kioskfleet.protocol.commands.CommandState;
 import io.kioskfleet.protocol.faults.FaultCategory;
 import io.kioskfleet.protocol.sessions.SessionState;
+import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -65,8 +68,14 @@ public final class SoakRun {
         System.out.printf("%s; soak: %,d devices checking in every 60 s, %d minutes, a LOGOUT_AND_WIPE wave every %d minutes; "
             + "data in %s%n", BenchJobs.machine(), devices, minutes, waveEvery, dataDir);
 
-        SeededFleet fleet = SeededFleet.seed(dataDir, 0, devices + FAULT_REPORTERS);
-        List<String> serials = fleet.serialsToEnroll();
+        // The fleet is enrolled before the run, each laptop's key in its own state directory: enrolling
+        // 20,000 laptops one by one through the endpoint would take most of the run, and is not what is soaked.
+        Path simulated = dataDir.resolve("simulated");
+        List<String> serials = IntStream.range(0, devices).mapToObj(SeededFleet::serialOf).toList();
+        List<DeviceKeyPair> keys = new ArrayList<>(serials.parallelStream()
+            .map(serial -> new StateDirectory(FleetSimulator.stateDirOf(simulated, serial)).keys()).toList());
+        IntStream.range(0, FAULT_REPORTERS).forEach(i -> keys.add(DeviceKeyPair.generate()));
+        SeededFleet fleet = SeededFleet.seed(dataDir, keys, devices);
         try (ServerProcess server = ServerProcess.start(jar, dataDir, List.of("-Xmx1g"), List.of(
                  "--kioskfleet.admin-password=" + PASSWORD,
                  "--kioskfleet.agent.check-in-interval=60s", "--kioskfleet.agent.check-in-spread=10s",
@@ -81,13 +90,17 @@ public final class SoakRun {
             admin.expect(201, "/api/v1/schedules", "{\"name\":\"soak wave\",\"kind\":\"LOGOUT_AND_WIPE\",\"cron\":\"0 0/"
                 + waveEvery + " * * * ?\",\"spreadMinutes\":1}");
             List<String> desks = desks(admin, branch);
-            List<DeviceAgent> reporters = reporters(base, fleet.tokenSecret(), serials.subList(devices, serials.size()),
+            List<DeviceAgent> reporters = reporters(base, fleet.tokenSecret(), fleet.serialsToEnroll(),
                 dataDir.resolve("reporters"));
+            Instant enrolledAt = Instant.now();
+            IntStream.range(0, devices).parallel().forEach(i -> new StateDirectory(FleetSimulator.stateDirOf(simulated,
+                serials.get(i))).saveIdentity(new EnrolledIdentity(base.toString(), fleet.enrolledIds().get(i),
+                fleet.branchIds().get(i % fleet.branchIds().size()), serials.get(i), enrolledAt)));
 
             long cpuBefore = CpuTime.of(server.pid());
             Instant start = Instant.now();
-            SimulationPlan plan = new SimulationPlan(base, fleet.tokenSecret(), serials.subList(0, devices),
-                dataDir.resolve("simulated"), Duration.ofSeconds(60), PACING);
+            SimulationPlan plan = new SimulationPlan(base, fleet.tokenSecret(), serials, simulated, Duration.ofSeconds(60),
+                PACING);
             Map<String, AtomicInteger> sideAnswers = new ConcurrentHashMap<>();
             double[] heapPeak = {0};
             ScheduledExecutorService side = Executors.newScheduledThreadPool(3);
