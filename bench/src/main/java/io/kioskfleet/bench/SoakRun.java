@@ -201,7 +201,9 @@ public final class SoakRun {
     }
 
     private static void report(ServerMetrics metrics, double seconds) {
-        List<ServerMetrics.Endpoint> endpoints = metrics.endpoints();
+        // The run's own probes (health while starting answers 503, the metrics page) are not the fleet's traffic.
+        List<ServerMetrics.Endpoint> endpoints = metrics.endpoints().stream()
+            .filter(endpoint -> !endpoint.name().contains(" /actuator/")).toList();
         long requests = endpoints.stream().mapToLong(ServerMetrics.Endpoint::requests).sum();
         long failed = endpoints.stream().mapToLong(ServerMetrics.Endpoint::failed).sum();
         long refused = endpoints.stream().mapToLong(ServerMetrics.Endpoint::refused).sum();

@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,14 +63,6 @@ class CrashMidWorkTest {
         String hq = admin.post("/api/v1/ous", "{\"name\":\"本庁舎\"}").text("id");
         return admin.post("/api/v1/ous", "{\"name\":\"北部支所\",\"parentId\":\"" + hq
             + "\",\"address\":\"北区1\",\"travelMinutes\":30}").text("id");
-    }
-
-    private static void await(String what, Duration patience, BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (!done.getAsBoolean()) {
-            assertThat(Instant.now()).as(what + " within " + patience).isBefore(deadline);
-            Thread.sleep(50);
-        }
     }
 
     private static void assertAuditChainVerifies(ApiClient admin) {
@@ -120,14 +111,14 @@ class CrashMidWorkTest {
             Answer fired = admin.post("/api/v1/schedules/" + schedule.text("id") + "/run-now", "");
             assertThat(fired.status()).as(fired.body()).isEqualTo(200);
             runId = fired.text("runId");
-            await("the wave under way", Duration.ofSeconds(30),
+            Eventually.holds("the wave under way", Duration.ofSeconds(30),
                 () -> admin.get("/api/v1/job-runs/" + runId).json().path("counts").path("queued").asLong() >= 3);
             service.kill();
         }
 
         try (LaunchedService restarted = start(QUICK_TAKE_OVER)) {
             ApiClient admin = restarted.admin();
-            await("the wave completed", Duration.ofSeconds(45),
+            Eventually.holds("the wave completed", Duration.ofSeconds(45),
                 () -> admin.get("/api/v1/job-runs/" + runId).json().path("state").asString().equals("COMPLETED"));
             JsonNode run = admin.get("/api/v1/job-runs/" + runId).json();
             assertThat(run.path("resumptions").asInt()).as("the kill interrupted the wave: %s", run).isGreaterThanOrEqualTo(1);
@@ -167,14 +158,14 @@ class CrashMidWorkTest {
                     assertThat(raised.status()).as(raised.body()).isEqualTo(201);
                     tickets.add(raised.text("id"));
                 }
-                await("the first deliveries", Duration.ofSeconds(30), () -> receiver.getAllServeEvents().size() >= 5);
+                Eventually.holds("the first deliveries", Duration.ofSeconds(30), () -> receiver.getAllServeEvents().size() >= 5);
                 service.kill();
             }
             int beforeRestart = receiver.getAllServeEvents().size();
             assertThat(beforeRestart).as("deliveries still to go when killed").isLessThan(tickets.size());
 
             try (LaunchedService restarted = start(LOOPBACK_WEBHOOKS)) {
-                await("every ticket's event delivered", Duration.ofSeconds(45),
+                Eventually.holds("every ticket's event delivered", Duration.ofSeconds(45),
                     () -> deliveredTickets(receiver).containsAll(tickets));
                 Map<String, List<LoggedRequest>> byDelivery = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).stream()
                     .collect(Collectors.groupingBy(request -> request.getHeader("X-KioskFleet-Delivery")));
@@ -238,7 +229,7 @@ class CrashMidWorkTest {
                     }
                 });
             }
-            await("bookings confirmed", Duration.ofSeconds(30), () -> acknowledged.size() >= 25);
+            Eventually.holds("bookings confirmed", Duration.ofSeconds(30), () -> acknowledged.size() >= 25);
             service.kill();
             booking.set(false);
             rush.shutdown();

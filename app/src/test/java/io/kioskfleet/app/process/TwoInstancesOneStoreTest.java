@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,14 +52,6 @@ class TwoInstancesOneStoreTest {
             "--kioskfleet.jobs.silence=3s", "--kioskfleet.jobs.check-every=1s");
     }
 
-    private static void await(String what, Duration patience, BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (!done.getAsBoolean()) {
-            assertThat(Instant.now()).as(what + " within " + patience).isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private static String leaseHolder(MongoClient store) {
         Document lease = store.getDatabase("kioskfleet").getCollection("scheduler_lease").find().first();
         return lease == null ? null : lease.getString("holder");
@@ -74,7 +65,7 @@ class TwoInstancesOneStoreTest {
             String storeUri = "mongodb://127.0.0.1:" + storeHost.embeddedStorePort() + "/kioskfleet";
             try (MongoClient store = MongoClients.create(storeUri);
                  LaunchedService first = instance("instance-a", storeUri)) {
-                await("instance A holding the scheduler lease", PATIENCE, () -> "instance-a".equals(leaseHolder(store)));
+                Eventually.holds("instance A holding the scheduler lease", PATIENCE, () -> "instance-a".equals(leaseHolder(store)));
                 try (LaunchedService second = instance("instance-b", storeUri)) {
                     ApiClient admin = first.admin();
                     String hq = admin.post("/api/v1/ous", "{\"name\":\"本庁舎\"}").text("id");
@@ -94,15 +85,15 @@ class TwoInstancesOneStoreTest {
                         + "\"]},\"batchSize\":1,\"enabled\":false}");
                     assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
                     String runId = admin.post("/api/v1/schedules/" + schedule.text("id") + "/run-now", "").text("runId");
-                    await("the wave under way on instance A", Duration.ofSeconds(30),
+                    Eventually.holds("the wave under way on instance A", Duration.ofSeconds(30),
                         () -> admin.get("/api/v1/job-runs/" + runId).json().path("counts").path("queued").asLong() >= 3);
                     first.kill();
                     Instant killed = Instant.now();
 
-                    await("instance B holding the scheduler lease", FAILOVER_LIMIT,
+                    Eventually.holds("instance B holding the scheduler lease", FAILOVER_LIMIT,
                         () -> "instance-b".equals(leaseHolder(store)));
                     ApiClient survivor = second.admin();
-                    await("the wave completed by instance B", FAILOVER_LIMIT.minus(Duration.between(killed, Instant.now())),
+                    Eventually.holds("the wave completed by instance B", FAILOVER_LIMIT.minus(Duration.between(killed, Instant.now())),
                         () -> survivor.get("/api/v1/job-runs/" + runId).json().path("state").asString().equals("COMPLETED"));
                     // Only instance B looks for silent runs (the store's host looked once, at its start).
                     JsonNode run = survivor.get("/api/v1/job-runs/" + runId).json();
