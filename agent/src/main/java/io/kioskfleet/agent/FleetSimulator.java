@@ -1,6 +1,7 @@
 package io.kioskfleet.agent;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,14 @@ public final class FleetSimulator implements AutoCloseable {
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Where the virtual device {@code serial} of a simulation in {@code stateDir} keeps its state
+     * (key, identity, policy), so a load run can prepare devices that are enrolled already.
+     */
+    public static Path stateDirOf(Path stateDir, String serial) {
+        return stateDir.resolve(serial.replaceAll("[^A-Za-z0-9._-]", "_")).resolve("state");
     }
 
     /** Threads for {@code devices} devices: two, plus one per fifty devices, at most eight. */

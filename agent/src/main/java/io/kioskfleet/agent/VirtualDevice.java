@@ -1,6 +1,9 @@
 package io.kioskfleet.agent;
 
 import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.commands.CommandResult;
+import io.kioskfleet.protocol.commands.CommandType;
+import io.kioskfleet.protocol.commands.DeviceCommand;
 import io.kioskfleet.protocol.sessions.SessionEndReason;
 import io.kioskfleet.protocol.sessions.SessionState;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,7 +58,7 @@ final class VirtualDevice {
         this.serial = serial;
         this.plan = plan;
         this.tally = tally;
-        Path dir = plan.stateDir().resolve(serial.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path dir = FleetSimulator.stateDirOf(plan.stateDir(), serial).getParent();
         this.state = new StateDirectory(dir.resolve("state"));
         this.agent = new DeviceAgent(state, clients, agentVersion);
         this.commands = new OneShotCommands(agent, state, new PrintStream(OutputStream.nullOutputStream()), null);
@@ -102,10 +106,38 @@ final class VirtualDevice {
         boolean inSession = state.session().filter(session -> session.endedAt() == null).isPresent();
         var answer = agent.checkIn(inSession ? DeviceActivity.IN_SESSION : DeviceActivity.IDLE, desk).answer();
         tally.checkedIn();
-        commands.carryOut(answer.commands());
+        List<DeviceCommand> others = new ArrayList<>();
+        for (DeviceCommand command : answer.commands()) {
+            if (command.type() == CommandType.WIPE) {
+                wipeOnCommand(command, now);
+            } else {
+                others.add(command);
+            }
+        }
+        commands.carryOut(others);
         Duration interval = plan.checkInInterval() == null ? Duration.ofSeconds(answer.nextCheckInSeconds())
             : spread(plan.checkInInterval());
         nextCheckIn = now.plus(interval);
+    }
+
+    /**
+     * A wave's WIPE, as {@code kioskfleet-agent run} carries it out: the running session ends, its
+     * files are erased and attested, and the next session starts after a pause.
+     */
+    private void wipeOnCommand(DeviceCommand command, Instant now) {
+        agent.acknowledge(command.id());
+        String detail = "no session to end";
+        if (state.session().isPresent()) {
+            if (state.session().get().endedAt() == null) {
+                agent.endSession(SessionEndReason.COMMAND);
+            }
+            if (agent.wipe(sessionDir).receipt().state() == SessionState.VERIFIED) {
+                tally.attestationAccepted();
+            }
+            nextSessionStep = now.plus(plan.pacing().pause());
+            detail = "session ended and wiped";
+        }
+        agent.report(command.id(), new CommandResult(true, detail));
     }
 
     private void sessionStep(Instant now) {

@@ -33,15 +33,28 @@ import java.util.stream.IntStream;
  * @param serialsToEnroll serials pre-registered for enrollment over HTTP, index for index with {@code keysToEnroll}
  * @param keysToEnroll    the keys they will enroll with
  * @param tokenSecret     an enrollment token for exactly those
+ * @param branchIds       the branches; device {@code i} (enrolled ones first) is in {@code branchIds[i % size]}
  */
 record SeededFleet(List<String> enrolledIds, List<DeviceKeyPair> enrolledKeys, List<String> serialsToEnroll,
-                   List<DeviceKeyPair> keysToEnroll, String tokenSecret) {
+                   List<DeviceKeyPair> keysToEnroll, String tokenSecret, List<String> branchIds) {
 
     private static final int BRANCHES = 20;
     private static final int INSERT_BATCH = 5_000;
 
     /** Seeds {@code enrolled} enrolled devices and {@code toEnroll} pre-registered ones into the store in {@code dataDir}. */
     static SeededFleet seed(Path dataDir, int enrolled, int toEnroll) {
+        return seed(dataDir, IntStream.range(0, enrolled + toEnroll).parallel().mapToObj(i -> DeviceKeyPair.generate()).toList(),
+            enrolled);
+    }
+
+    /** The serial of device {@code i}, enrolled ones first. */
+    static String serialOf(int i) {
+        return String.format("BENCH-%07d", i);
+    }
+
+    /** Seeds one device per key, the first {@code enrolled} of them enrolled with their key, the others pre-registered. */
+    static SeededFleet seed(Path dataDir, List<DeviceKeyPair> keys, int enrolled) {
+        int toEnroll = keys.size() - enrolled;
         try (CoreFixture core = CoreFixture.open(dataDir)) {
             OrganisationUnit hq = core.units().create(CoreFixture.ADMIN, new OuDraft("Bench City Hall", null, null, 0));
             List<String> branches = new ArrayList<>();
@@ -57,8 +70,6 @@ record SeededFleet(List<String> enrolledIds, List<DeviceKeyPair> enrolledKeys, L
                 new EnrollmentTokenDraft(hq.id(), Instant.now().plus(Duration.ofDays(1)), Math.max(1, toEnroll),
                     "check-in benchmark")).secret();
 
-            List<DeviceKeyPair> keys = IntStream.range(0, enrolled + toEnroll).parallel()
-                .mapToObj(i -> DeviceKeyPair.generate()).toList();
             MongoCollection<Device> devices = core.store().collection("devices", Device.class);
             List<String> ids = new ArrayList<>();
             List<String> serials = new ArrayList<>();
@@ -67,7 +78,7 @@ record SeededFleet(List<String> enrolledIds, List<DeviceKeyPair> enrolledKeys, L
             for (int i = 0; i < keys.size(); i++) {
                 boolean enrolledAlready = i < enrolled;
                 String id = IdKind.DEVICE.newId();
-                String serial = String.format("BENCH-%07d", i);
+                String serial = serialOf(i);
                 batch.add(new Device(id, serial, branches.get(i % BRANCHES),
                     enrolledAlready ? DeviceStatus.ENROLLED : DeviceStatus.PREREGISTERED, "ThinBook 14", null,
                     List.of("shared"), null, now, now, null, null, null,
@@ -78,7 +89,8 @@ record SeededFleet(List<String> enrolledIds, List<DeviceKeyPair> enrolledKeys, L
                     batch.clear();
                 }
             }
-            return new SeededFleet(ids, keys.subList(0, enrolled), serials, keys.subList(enrolled, keys.size()), secret);
+            return new SeededFleet(ids, keys.subList(0, enrolled), serials, keys.subList(enrolled, keys.size()), secret,
+                List.copyOf(branches));
         }
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -153,6 +154,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", e.getMessage());
         problem.setProperty("limitBytes", e.limitBytes());
         return problem;
+    }
+
+    /** A multipart body that cannot be read (no boundary, cut short) is the caller's mistake, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return Problems.invalid(List.of(FieldError.of("$", Rule.UNREADABLE, "the request body")));
     }
 
     /** Anything unforeseen: logged with an id the caller can quote, answered without internals. */

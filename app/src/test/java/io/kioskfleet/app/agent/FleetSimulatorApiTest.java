@@ -67,6 +67,31 @@ class FleetSimulatorApiTest extends RunningServiceTest {
         }
     }
 
+    @Test
+    void aVirtualLaptopInASessionCarriesOutAWipeCommandAsTheRealAgentDoes() {
+        String branch = newBranch(20);
+        String serial = unique("SIMW");
+        assertThat(admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\"}").status())
+            .isEqualTo(201);
+        String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\",\"maxUses\":1}").text("secret");
+        // Sessions start at once and last a minute, so the wipe command finds one running.
+        SessionPacing longSessions = new SessionPacing(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
+        SimulationPlan plan = new SimulationPlan(URI.create("http://127.0.0.1:" + port), token, List.of(serial), stateDir,
+            Duration.ofSeconds(1), longSessions);
+
+        try (FleetSimulator simulator = new FleetSimulator(plan, "test-simulator", quiet(), quiet())) {
+            simulator.start();
+            waitFor(() -> simulator.summary().sessions() >= 1);
+            String device = deviceIdsOf(branch).get(0);
+            String command = admin.post("/api/v1/commands", "{\"type\":\"WIPE\",\"deviceIds\":[\"" + device + "\"]}")
+                .json().path("devices").get(0).path("commandId").asString();
+            waitFor(() -> admin.get("/api/v1/commands/" + command).text("state").equals("SUCCEEDED"));
+            waitFor(() -> admin.get("/api/v1/sessions?device=" + device + "&state=VERIFIED").json().path("total").asLong() == 1);
+            assertThat(simulator.summary().attestations()).isEqualTo(1);
+        }
+    }
+
     private List<String> deviceIdsOf(String ouId) {
         List<String> ids = new java.util.ArrayList<>();
         admin.get("/api/v1/devices?ou=" + ouId).json().path("items")

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,6 +101,48 @@ final class LaunchedService implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The port it serves on. */
+    int port() {
+        return port;
+    }
+
+    /**
+     * The loopback port on which this process's embedded store listens (it listens for its own
+     * driver only; see docs/operations.md), found among the process's listening sockets in
+     * {@code /proc}: the one that is not its HTTP port. Linux only.
+     */
+    int embeddedStorePort() {
+        try {
+            Set<String> sockets = new HashSet<>();
+            try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+                fds.forEach(fd -> {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            sockets.add(target.substring("socket:[".length(), target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // not a socket of interest
+                    }
+                });
+            }
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                List<String> lines = Files.readAllLines(Path.of(table));
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] columns = line.trim().split("\\s+");
+                    String local = columns[1];
+                    int listening = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
+                    if (columns[3].equals("0A") && sockets.contains(columns[9]) && listening != port) {
+                        return listening;
+                    }
+                }
+            }
+            throw new IllegalStateException("no store port among the sockets of process " + process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ApiClient admin() {

@@ -91,6 +91,11 @@ class ProblemResponsesTest extends RunningServiceTest {
     }
 
     @Test
+    void aMultipartBodyWithoutABoundaryIsTheCallersMistake() {
+        assertProblem(admin.postBytes("/api/v1/devices", "multipart/form-data; boundary=", "{}".getBytes()), 400, "validation");
+    }
+
+    @Test
     void aRequestTheFirewallRefusesIsAProblemToo() {
         Answer answer = admin.get("/api/v1/devices;jsessionid=x");
         assertProblem(answer, 400, "http-400");
