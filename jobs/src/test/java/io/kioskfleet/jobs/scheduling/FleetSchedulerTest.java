@@ -167,7 +167,9 @@ class FleetSchedulerTest {
         }
         Duration failover = Duration.between(killedAt, Instant.now());
         assertThat(second.isHolder()).isTrue();
-        assertThat(failover).isLessThan(ttl.plusSeconds(1));
+        // The lease lapses after ttl and the second tries every 300 ms; the rest is slack for a loaded
+        // 2-core machine (3.25 s was seen with ttl + 1 s). Still far under the 30 s the issue allows.
+        assertThat(failover).isLessThan(ttl.plusSeconds(3));
         assertThat(fixture.lease().isCurrent(1)).isFalse();
     }
 
