@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 record UsedNonce(String deviceId, String nonce, Instant signedAt) {
 
+    private static final int MILLIS_DIGITS = 13;
+
     UsedNonce {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(nonce, "nonce");
@@ -25,7 +27,9 @@ record UsedNonce(String deviceId, String nonce, Instant signedAt) {
      * the store's tree at its end, not one page per nonce, which keeps each commit small.
      */
     String key() {
-        return String.format("%013d:%s:%s", signedAt.toEpochMilli(), deviceId, nonce);
+        // Not String.format: this runs on every request, and the formatter showed in its profile.
+        String millis = Long.toString(signedAt.toEpochMilli());
+        return "0".repeat(Math.max(0, MILLIS_DIGITS - millis.length())) + millis + ":" + deviceId + ":" + nonce;
     }
 
     /** The number of the ten-minute bucket its signed time falls in. */

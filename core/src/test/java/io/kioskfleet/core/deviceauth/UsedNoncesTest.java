@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.StreamSupport;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +152,16 @@ class UsedNoncesTest {
     }
 
     @Test
+    void aServiceSwitchedFromPerRequestToWriteBehindStillRefusesTheNoncesStoredBefore() {
+        String nonce = SignedRequest.newNonce();
+        new PerRequestNonceLedger(fleet.store(), clock).firstUse(LAPTOP, nonce, clock.instant());
+
+        WriteBehindNonceLedger afterRestart = writeBehind();
+
+        assertThat(afterRestart.firstUse(LAPTOP, nonce, clock.instant())).isFalse();
+    }
+
+    @Test
     void perRequestModeDropsBucketsNoRequestCanReach() {
         PerRequestNonceLedger nonces = new PerRequestNonceLedger(fleet.store(), clock);
         nonces.firstUse(LAPTOP, SignedRequest.newNonce(), clock.instant());
@@ -165,11 +175,19 @@ class UsedNoncesTest {
         return new WriteBehindNonceLedger(fleet.store(), clock, Duration.ZERO);
     }
 
+    /** The nonces the store holds, in either shape: one document each, or many keys in one document. */
     private long storedNonces() {
         FleetStore store = fleet.store();
-        return StreamSupport.stream(store.database().listCollectionNames().spliterator(), false)
-            .filter(name -> name.startsWith(NonceBuckets.COLLECTION_PREFIX))
-            .mapToLong(name -> store.database().getCollection(name).countDocuments())
-            .sum();
+        long stored = 0;
+        for (String name : store.database().listCollectionNames()) {
+            if (name.startsWith(NonceBuckets.COLLECTION_PREFIX)) {
+                stored += store.database().getCollection(name).countDocuments();
+            } else if (name.startsWith(NonceBuckets.BATCH_COLLECTION_PREFIX)) {
+                for (Document batch : store.database().getCollection(name).find()) {
+                    stored += batch.getList("keys", String.class).size();
+                }
+            }
+        }
+        return stored;
     }
 }
