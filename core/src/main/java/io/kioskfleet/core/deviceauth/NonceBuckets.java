@@ -1,16 +1,12 @@
 package io.kioskfleet.core.deviceauth;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,21 +47,8 @@ final class NonceBuckets {
      * @throws RuntimeException what the store threw when any other could not be stored
      */
     Set<Integer> insert(long bucket, List<UsedNonce> nonces) {
-        try {
-            collection(bucket).insertMany(
-                nonces.stream().map(used -> new Document("_id", used.key()).append("at", used.signedAt())).toList(),
-                new InsertManyOptions().ordered(false));
-            return Set.of();
-        } catch (MongoBulkWriteException e) {
-            Set<Integer> duplicates = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                duplicates.add(error.getIndex());
-            }
-            return duplicates;
-        }
+        return DuplicateKeys.insertEach(collection(bucket),
+            nonces.stream().map(used -> new Document("_id", used.key()).append("at", used.signedAt())).toList());
     }
 
     /**

@@ -72,33 +72,25 @@ class UsedNoncesTest {
     @Test
     void aReplayAfterACleanRestartIsRefused() {
         WriteBehindNonceLedger beforeRestart = writeBehind();
-        String flushedEarlier = SignedRequest.newNonce();
-        String usedLast = SignedRequest.newNonce();
-        beforeRestart.firstUse(LAPTOP, flushedEarlier, clock.instant());
-        beforeRestart.flush();
-        beforeRestart.firstUse(LAPTOP, usedLast, clock.instant());
+        TwoNonces used = useOneWrittenThenOneNot(beforeRestart);
         beforeRestart.close(); // a clean shutdown writes what is left
 
         clock.advance(Duration.ofMinutes(4));
         WriteBehindNonceLedger afterRestart = writeBehind();
         assertThat(afterRestart.size()).as("read back at start").isEqualTo(2);
-        assertThat(afterRestart.firstUse(LAPTOP, flushedEarlier, clock.instant().minus(Duration.ofMinutes(4)))).isFalse();
-        assertThat(afterRestart.firstUse(LAPTOP, usedLast, clock.instant().minus(Duration.ofMinutes(4)))).isFalse();
+        Instant signedAt = clock.instant().minus(Duration.ofMinutes(4));
+        assertThat(afterRestart.firstUse(LAPTOP, used.written(), signedAt)).isFalse();
+        assertThat(afterRestart.firstUse(LAPTOP, used.notYetWritten(), signedAt)).isFalse();
     }
 
     @Test
     void aNonceNotYetWrittenWhenTheProcessIsKilledIsForgotten() {
         // The price of writing behind, stated in docs/protocol.md: the last interval before a crash.
-        WriteBehindNonceLedger killed = writeBehind();
-        String written = SignedRequest.newNonce();
-        String notYetWritten = SignedRequest.newNonce();
-        killed.firstUse(LAPTOP, written, clock.instant());
-        killed.flush();
-        killed.firstUse(LAPTOP, notYetWritten, clock.instant());
+        TwoNonces used = useOneWrittenThenOneNot(writeBehind());
 
         WriteBehindNonceLedger afterCrash = writeBehind();
-        assertThat(afterCrash.firstUse(LAPTOP, written, clock.instant())).isFalse();
-        assertThat(afterCrash.firstUse(LAPTOP, notYetWritten, clock.instant())).isTrue();
+        assertThat(afterCrash.firstUse(LAPTOP, used.written(), clock.instant())).isFalse();
+        assertThat(afterCrash.firstUse(LAPTOP, used.notYetWritten(), clock.instant())).isTrue();
     }
 
     @Test
@@ -168,6 +160,18 @@ class UsedNoncesTest {
         assertThat(nonces.dropExpiredBuckets()).isEmpty();
         clock.advance(Duration.ofMinutes(16));
         assertThat(nonces.dropExpiredBuckets()).hasSize(1);
+    }
+
+    /** Two nonces used now: the first written to the store, the second still only in memory. */
+    private record TwoNonces(String written, String notYetWritten) {
+    }
+
+    private TwoNonces useOneWrittenThenOneNot(WriteBehindNonceLedger nonces) {
+        TwoNonces used = new TwoNonces(SignedRequest.newNonce(), SignedRequest.newNonce());
+        nonces.firstUse(LAPTOP, used.written(), clock.instant());
+        nonces.flush();
+        nonces.firstUse(LAPTOP, used.notYetWritten(), clock.instant());
+        return used;
     }
 
     /** A ledger as the service builds it at start, writing only when the test says so. */
