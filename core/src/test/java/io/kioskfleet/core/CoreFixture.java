@@ -18,6 +18,9 @@ import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.deviceauth.NonceLedger;
+import io.kioskfleet.core.deviceauth.NonceMode;
+import io.kioskfleet.core.deviceauth.PerRequestNonceLedger;
+import io.kioskfleet.core.deviceauth.WriteBehindNonceLedger;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceRepository;
 import io.kioskfleet.core.enrollment.DeviceEnrollment;
@@ -93,7 +96,16 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
 
     /** The same, with every service reading the time from {@code clock}. */
     public static CoreFixture open(Path dataDir, Clock clock) {
-        return wire(FleetStore.open(settingsFor(dataDir)), clock, true);
+        FleetStore store = FleetStore.open(settingsFor(dataDir));
+        return wire(store, clock, true, NonceMode.defaultFor(store));
+    }
+
+    /**
+     * The same, keeping used nonces as {@code nonces} says rather than as the store's kind would;
+     * {@link #anotherInstance()} keeps them the same way.
+     */
+    public static CoreFixture open(Path dataDir, Clock clock, NonceMode nonces) {
+        return wire(FleetStore.open(settingsFor(dataDir)), clock, true, nonces);
     }
 
     /**
@@ -102,10 +114,10 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
      * a test calls {@code notices().poll()}; closing it leaves the store open.
      */
     public CoreFixture anotherInstance() {
-        return wire(store, clock, false);
+        return wire(store, clock, false, protocol.nonceMode());
     }
 
-    private static CoreFixture wire(FleetStore store, Clock clock, boolean ownsStore) {
+    private static CoreFixture wire(FleetStore store, Clock clock, boolean ownsStore, NonceMode nonceMode) {
         ChangeNotices notices = new ChangeNotices(store, Duration.ZERO);
         AuditChain audit = new AuditChain(store, clock);
         OuRepository ouRepository = new OuRepository(store);
@@ -119,7 +131,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
         Commands commands = Commands.wire(store, units, devices, notices, audit, clock);
         new IndexBootstrap(store).createAll(commands.repositories());
         DeviceProtocol protocol = DeviceProtocol.wire(store, units, devices, policies.effective(), commands, notices, audit,
-            clock);
+            clock, nonceMode);
         new IndexBootstrap(store).createAll(protocol.repositories());
         Sessions sessions = Sessions.wire(store, units, devices, policies.effective(), protocol.credentials(), clock);
         return new CoreFixture(store, audit, units, devices, users, policies, commands, protocol, sessions, notices, clock,
@@ -128,24 +140,28 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
 
     /**
      * The device protocol services, wired as the application wires them; presence is written
-     * only when a test calls {@code presenceWriter().flush()}.
+     * only when a test calls {@code presenceWriter().flush()}, and write-behind nonces only when it
+     * calls their {@code flush()} or closes the fixture.
      */
     public record DeviceProtocol(EnrollmentTokens tokens, DeviceEnrollment enrollment,
                                  DeviceAuthentication authentication, DeviceCredentialCache credentials,
-                                 NonceLedger nonces, CheckIns checkIns, PresenceWriter presenceWriter,
+                                 NonceMode nonceMode, NonceLedger nonces, CheckIns checkIns, PresenceWriter presenceWriter,
                                  PresenceRepository presence, List<DeclaresIndexes> repositories) {
 
         static DeviceProtocol wire(FleetStore store, OrganisationUnits units, DeviceRegistry devices,
                                    EffectivePolicies effective, Commands commands, ChangeNotices notices, AuditChain audit,
-                                   Clock clock) {
+                                   Clock clock, NonceMode nonceMode) {
             EnrollmentTokenRepository tokenRepository = new EnrollmentTokenRepository(store);
             DeviceCredentialCache credentials = new DeviceCredentialCache(devices, notices, clock);
-            NonceLedger nonces = new NonceLedger(store, clock);
+            NonceLedger nonces = switch (nonceMode) {
+                case WRITE_BEHIND -> new WriteBehindNonceLedger(store, clock, Duration.ZERO);
+                case PER_REQUEST -> new PerRequestNonceLedger(store, clock);
+            };
             PresenceRepository presence = new PresenceRepository(store);
             PresenceWriter writer = new PresenceWriter(presence, Duration.ZERO);
             return new DeviceProtocol(new EnrollmentTokens(tokenRepository, units, audit, clock),
                 new DeviceEnrollment(tokenRepository, devices, units, clock),
-                new DeviceAuthentication(credentials, nonces, clock), credentials, nonces,
+                new DeviceAuthentication(credentials, nonces, clock), credentials, nonceMode, nonces,
                 new CheckIns(effective, writer, commands.delivery(), commands.lostContacts(), CheckInInterval.DEFAULT, clock), writer, presence,
                 List.of(tokenRepository, presence));
         }
@@ -218,6 +234,7 @@ public record CoreFixture(FleetStore store, AuditChain audit, OrganisationUnits 
     @Override
     public void close() {
         commands.inbox().close();
+        protocol.nonces().close();
         if (ownsStore) {
             store.close();
         }

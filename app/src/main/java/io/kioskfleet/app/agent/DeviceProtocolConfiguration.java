@@ -15,6 +15,9 @@ import io.kioskfleet.core.commands.LostDeviceContacts;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import io.kioskfleet.core.deviceauth.DeviceCredentialCache;
 import io.kioskfleet.core.deviceauth.NonceLedger;
+import io.kioskfleet.core.deviceauth.NonceMode;
+import io.kioskfleet.core.deviceauth.PerRequestNonceLedger;
+import io.kioskfleet.core.deviceauth.WriteBehindNonceLedger;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.enrollment.DeviceEnrollment;
 import io.kioskfleet.core.enrollment.EnrollmentTokenRepository;
@@ -65,9 +68,14 @@ public class DeviceProtocolConfiguration {
         };
     }
 
-    @Bean
-    NonceLedger nonceLedger(FleetStore store, Clock clock) {
-        return new NonceLedger(store, clock);
+    /** Write-behind where this is the only instance (the embedded store), else each nonce stored before its request goes on. */
+    @Bean(destroyMethod = "close")
+    NonceLedger nonceLedger(FleetStore store, DeviceProtocolProperties settings, Clock clock) {
+        NonceMode mode = settings.nonces() != null ? settings.nonces() : NonceMode.defaultFor(store);
+        return switch (mode) {
+            case WRITE_BEHIND -> new WriteBehindNonceLedger(store, clock, settings.nonceWriteInterval());
+            case PER_REQUEST -> new PerRequestNonceLedger(store, clock);
+        };
     }
 
     @Bean

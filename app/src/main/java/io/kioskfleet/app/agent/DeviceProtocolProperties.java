@@ -1,5 +1,6 @@
 package io.kioskfleet.app.agent;
 
+import io.kioskfleet.core.deviceauth.NonceMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitPerMinute requests a device may send a minute, on average
  * @param pendingCommandsRefresh how often the in-memory "has pending commands" flags are reloaded
  *                           (so commands issued on another instance reach their device within it)
+ * @param nonces             how used nonces are kept: {@code write-behind} or {@code per-request};
+ *                           unset: write-behind on the embedded store, per-request on MongoDB
+ * @param nonceWriteInterval how often write-behind nonces are written; a crash forgets at most this long's nonces
  */
 @ConfigurationProperties("kioskfleet.agent")
 public record DeviceProtocolProperties(
@@ -23,5 +27,7 @@ public record DeviceProtocolProperties(
     @DefaultValue("5s") Duration presenceFlush,
     @DefaultValue("20") int rateLimitBurst,
     @DefaultValue("30") int rateLimitPerMinute,
-    @DefaultValue("30s") Duration pendingCommandsRefresh) {
+    @DefaultValue("30s") Duration pendingCommandsRefresh,
+    NonceMode nonces,
+    @DefaultValue("250ms") Duration nonceWriteInterval) {
 }

@@ -213,14 +213,6 @@ class CheckInTest {
     }
 
     @Test
-    void nonceBucketsNoRequestCanReachAreDropped() {
-        authenticate(signedNow());
-        assertThat(fleet.protocol().nonces().dropExpiredBuckets()).isEmpty();
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(fleet.protocol().nonces().dropExpiredBuckets()).hasSize(1);
-    }
-
-    @Test
     void eachDeviceKeepsItsOwnIntervalAndTheFleetSpreadsOut() {
         CheckInInterval interval = CheckInInterval.DEFAULT;
         assertThat(interval.secondsFor("dev_a")).isEqualTo(interval.secondsFor("dev_a"));

@@ -9,6 +9,7 @@ import io.kioskfleet.core.commands.CommandOrder;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.deviceauth.DeviceAuthenticationException;
 import io.kioskfleet.core.deviceauth.DeviceLockedException;
+import io.kioskfleet.core.deviceauth.NonceMode;
 import io.kioskfleet.core.devices.DeviceDraft;
 import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
 import io.kioskfleet.core.ous.OrganisationUnit;
@@ -67,7 +68,8 @@ class HotPathCachesTest {
 
     @BeforeEach
     void laptopInABranchWithItsOwnPolicy() {
-        fleet = CoreFixture.open(dataDir, clock);
+        // Several instances share the store, as on MongoDB: each nonce is stored before its request goes on.
+        fleet = CoreFixture.open(dataDir, clock, NonceMode.PER_REQUEST);
         otherInstance = fleet.anotherInstance();
         hq = fleet.units().create(ADMIN, new OuDraft("本庁舎", null, null, 0));
         north = fleet.units().create(ADMIN, new OuDraft("北部支所", hq.id(), "北区1", 90));
@@ -228,7 +230,7 @@ class HotPathCachesTest {
             .hasMessageContaining("nonce was used before");
         otherInstance.close();
         fleet.close();
-        fleet = CoreFixture.open(dataDir, clock);
+        fleet = CoreFixture.open(dataDir, clock, NonceMode.PER_REQUEST);
         otherInstance = fleet.anotherInstance();
         assertThatThrownBy(() -> fleet.protocol().authentication().authenticate(laptop, request, signature))
             .hasMessageContaining("nonce was used before");
