@@ -10,9 +10,12 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.timeline.DeviceTimeline;
+import io.kioskfleet.core.timeline.TimelineEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +35,12 @@ public class DeviceController {
 
     private final DeviceRegistry devices;
     private final DevicesByLastSeen byLastSeen;
+    private final DeviceTimeline timeline;
 
-    public DeviceController(DeviceRegistry devices, DevicesByLastSeen byLastSeen) {
+    public DeviceController(DeviceRegistry devices, DevicesByLastSeen byLastSeen, DeviceTimeline timeline) {
         this.devices = devices;
         this.byLastSeen = byLastSeen;
+        this.timeline = timeline;
     }
 
     /**
@@ -60,6 +65,15 @@ public class DeviceController {
     @GetMapping("/{id}")
     public Device get(Actor actor, @PathVariable String id) {
         return devices.get(actor, id);
+    }
+
+    /**
+     * The device's history, newest first: changes, commands, check-ins, faults, tickets (for
+     * ticket handlers) and the sessions and wipe attestations of the last 30 days.
+     */
+    @GetMapping("/{id}/timeline")
+    public List<TimelineEntry> timeline(Actor actor, @PathVariable String id) {
+        return timeline.of(actor, id);
     }
 
     @PostMapping

@@ -2,6 +2,7 @@ package io.kioskfleet.console.devices;
 
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.checkin.DevicesByLastSeen;
 import io.kioskfleet.core.checkin.LastSeen;
 import io.kioskfleet.core.checkin.PresenceRepository;
@@ -78,6 +79,7 @@ public class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         model.addAttribute("timeline", timeline.of(actor, id));
+        model.addAttribute("evidenceReader", actor.has(Role.AUDITOR) || actor.has(Role.FLEET_ADMIN));
         model.addAttribute("presence", presence.find(id).orElse(null));
         return "device";
     }
