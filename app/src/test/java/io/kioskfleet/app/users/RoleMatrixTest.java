@@ -63,6 +63,10 @@ class RoleMatrixTest extends RunningServiceTest {
         return admin.post("/api/v1/tickets", "{\"title\":\"" + unique("t") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
     }
 
+    private long versionOf(String deviceId) {
+        return admin.get("/api/v1/devices/" + deviceId).json().path("version").asLong();
+    }
+
     private record Row(String call, Function<ApiClient, Answer> request, int... expected) {
     }
 
@@ -82,6 +86,10 @@ class RoleMatrixTest extends RunningServiceTest {
                 "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + otherBranch + "\"}"), 201, 403, 403, 403, 403, 401),
             new Row("retire other branch's device", c -> c.post("/api/v1/devices/" + device(otherBranch) + "/retire", "{}"),
                 200, 404, 403, 403, 403, 401),
+            new Row("edit own branch's device", c -> c.patch("/api/v1/devices/" + ownDevice,
+                "{\"notes\":\"" + unique("n") + "\",\"version\":" + versionOf(ownDevice) + "}"), 200, 200, 403, 403, 403, 401),
+            new Row("move own branch's device to the other branch", c -> c.patch("/api/v1/devices/" + device(ownBranch),
+                "{\"ouId\":\"" + otherBranch + "\",\"version\":1}"), 200, 403, 403, 403, 403, 401),
             new Row("read the organisation", c -> c.get("/api/v1/ous"), 200, 200, 200, 200, 200, 401),
             new Row("create a unit", c -> c.post("/api/v1/ous",
                 "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),

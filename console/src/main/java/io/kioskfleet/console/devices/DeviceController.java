@@ -19,6 +19,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /api/v1/devices}: pre-registering, listing, reading and retiring devices. */
+/** {@code /api/v1/devices}: pre-registering, listing, reading, editing and retiring devices, and their timelines. */
 @RestController
 @RequestMapping("/api/v1/devices")
 public class DeviceController {
@@ -74,6 +75,15 @@ public class DeviceController {
     @GetMapping("/{id}/timeline")
     public List<TimelineEntry> timeline(Actor actor, @PathVariable String id) {
         return timeline.of(actor, id);
+    }
+
+    /**
+     * Changes a device's unit, model, asset tag, tags or notes from the version read; a stale
+     * version is 409, a move outside the caller's units 403.
+     */
+    @PatchMapping("/{id}")
+    public Device edit(Actor actor, @PathVariable String id, @RequestBody DeviceChangeRequest request) {
+        return devices.edit(actor, id, request.edit());
     }
 
     @PostMapping

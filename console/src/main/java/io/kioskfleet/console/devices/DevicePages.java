@@ -80,6 +80,7 @@ public class DevicePages {
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         model.addAttribute("timeline", timeline.of(actor, id));
         model.addAttribute("evidenceReader", actor.has(Role.AUDITOR) || actor.has(Role.FLEET_ADMIN));
+        model.addAttribute("deviceEditor", actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN));
         model.addAttribute("presence", presence.find(id).orElse(null));
         return "device";
     }

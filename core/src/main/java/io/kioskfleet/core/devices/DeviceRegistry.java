@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
- * finding devices, and retiring them. Every change is written to the audit chain, and a branch
+ * finding devices, editing them, and retiring them. Every change is written to the audit chain, and a branch
  * admin only ever sees and touches devices of their own units.
  */
 public final class DeviceRegistry {
@@ -248,6 +248,39 @@ public final class DeviceRegistry {
                     claim.giveBack();
                     throw new EnrollmentRefusedException("already-enrolled", "device " + current.id()
                         + " changed while enrolling (another enrollment?); try again");
+                }
+            });
+        return changed;
+    }
+
+    /**
+     * Changes a device's unit, model, asset tag, tags or notes, from the version the caller read.
+     * A branch admin edits only devices of their units and moves them only into their units. A
+     * move into a unit removed meanwhile is taken back (write, then check, as for a new device).
+     */
+    public Device edit(Actor actor, String id, DeviceEdit edit) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN);
+        Device current = get(actor, id);
+        units.requireInScope(actor, current.ouId());
+        DeviceDraft after = edit.appliedTo(current);
+        InputCheck check = new InputCheck().require(edit.version() != null, "version", Rule.REQUIRED);
+        after.check(check, "");
+        check.orThrow();
+        boolean moved = !after.ouId().equals(current.ouId());
+        if (moved) {
+            units.requireInScope(actor, after.ouId());
+            if (!units.exists(after.ouId())) {
+                throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, after.ouId());
+            }
+        }
+        Device changed = current.edited(after, clock.instant(), edit.version());
+        audit.record(actor, Change.changed(moved ? "device.move" : "device.edit", DeviceRepository.COLLECTION, "device", id,
+            changed.version(), current, changed), () -> {
+                repository.replace(changed, edit.version());
+                if (moved && !units.exists(changed.ouId())) {
+                    // The unit was removed while the device moved into it: put it back where it was.
+                    repository.replace(current.edited(current.draft(), clock.instant(), changed.version()), changed.version());
+                    throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, changed.ouId());
                 }
             });
         return changed;
