@@ -1,13 +1,13 @@
 package io.kioskfleet.console.devices;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.checkin.DevicesByLastSeen;
 import io.kioskfleet.core.checkin.LastSeen;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceImport;
 import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.directory.DeviceDirectory;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
 import io.kioskfleet.core.timeline.DeviceTimeline;
@@ -35,12 +35,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DeviceController {
 
     private final DeviceRegistry devices;
-    private final DevicesByLastSeen byLastSeen;
+    private final DeviceDirectory directory;
     private final DeviceTimeline timeline;
 
-    public DeviceController(DeviceRegistry devices, DevicesByLastSeen byLastSeen, DeviceTimeline timeline) {
+    public DeviceController(DeviceRegistry devices, DeviceDirectory directory, DeviceTimeline timeline) {
         this.devices = devices;
-        this.byLastSeen = byLastSeen;
+        this.directory = directory;
         this.timeline = timeline;
     }
 
@@ -59,7 +59,7 @@ public class DeviceController {
                              @RequestParam(required = false) Integer silentHours,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        return byLastSeen.search(actor, new DeviceQuery(ou, subUnits, status, text, tag),
+        return directory.search(actor, new DeviceQuery(ou, subUnits, status, text, tag),
             LastSeen.requested(lastSeen, silentHours), new PageRequest(page, size));
     }
 

@@ -307,6 +307,14 @@ public final class DeviceRegistry {
 
     /** One page of the devices the actor may see that match {@code query}, by serial. */
     public Page<Device> search(Actor actor, DeviceQuery query, PageRequest page) {
+        return repository.search(query, unitsListed(actor, query), page);
+    }
+
+    /**
+     * The units whose devices a listing for the actor covers: {@code query}'s unit (and its
+     * sub-units if asked) within the actor's scope; null for every unit.
+     */
+    public Set<String> unitsListed(Actor actor, DeviceQuery query) {
         actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN, Role.HELPDESK, Role.AUDITOR);
         OuScope scope = units.scopeOf(actor);
         Set<String> ouIds = null;
@@ -318,7 +326,7 @@ public final class DeviceRegistry {
         } else if (!scope.everything()) {
             ouIds = scope.ouIds();
         }
-        return repository.search(query, ouIds, page);
+        return ouIds;
     }
 
     /** True when the actor may see devices at all (every role but staff). */
