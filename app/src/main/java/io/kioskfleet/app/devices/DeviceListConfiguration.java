@@ -8,6 +8,8 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.directory.DeviceDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the device list: the in-memory directory it is served from, and its filter by last check-in from the store until the directory is loaded. */
 @Configuration
 public class DeviceListConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceListConfiguration.class);
 
     @Bean
     DevicesByLastSeen devicesByLastSeen(DeviceRegistry devices, PresenceRepository presence, Clock clock,
@@ -35,7 +39,11 @@ public class DeviceListConfiguration {
     @Bean
     ApplicationRunner deviceDirectoryAtStart(DeviceDirectory directory) {
         return args -> {
-            Thread loader = new Thread(directory::loadAll, "load-device-directory");
+            Thread loader = new Thread(() -> {
+                long start = System.nanoTime();
+                int loaded = directory.loadAll();
+                log.info("Device list: {} devices in memory after {} ms", loaded, (System.nanoTime() - start) / 1_000_000);
+            }, "load-device-directory");
             loader.setDaemon(true);
             loader.start();
         };

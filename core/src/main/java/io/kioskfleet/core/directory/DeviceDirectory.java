@@ -30,8 +30,8 @@ import java.util.function.Predicate;
 /**
  * The device list of the whole fleet from memory: every device's unit, status, tags, searchable
  * text and last check-in, sorted by serial, so a page of any filter is one pass over memory plus
- * one {@code _id} read per device shown (the embedded store would scan {@code devices} and
- * {@code device_presence} for each page).
+ * one read of the shown devices by {@code _id} (the embedded store would scan {@code devices}
+ * and {@code device_presence} for each page).
  *
  * <p>Filled by {@link #loadAll()} (one pass over both collections); until then searches go to the
  * store as before. Kept current by the {@code device} change notices (told at once on this
@@ -131,11 +131,7 @@ public final class DeviceDirectory implements AutoCloseable {
                 total++;
             }
         }
-        List<Device> items = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            devices.find(id).ifPresent(items::add);
-        }
-        return new Page<>(items, page.page(), page.size(), total);
+        return new Page<>(devices.findInOrder(ids), page.page(), page.size(), total);
     }
 
     private Predicate<Listing> filter(Set<String> ouIds, DeviceQuery query, LastSeen lastSeen) {
