@@ -18,15 +18,11 @@ import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OuDraft;
 import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.core.sessions.AttestationRefusedException;
-import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.NotFoundException;
-import io.kioskfleet.core.tickets.OfficeHoursCalendar;
-import io.kioskfleet.core.tickets.SlaTargets;
 import io.kioskfleet.core.tickets.Ticket;
 import io.kioskfleet.core.tickets.TicketCategory;
+import io.kioskfleet.core.tickets.TicketDesk;
 import io.kioskfleet.core.tickets.TicketDraft;
-import io.kioskfleet.core.tickets.TicketEvents;
-import io.kioskfleet.core.tickets.TicketRepository;
 import io.kioskfleet.core.tickets.TicketState;
 import io.kioskfleet.core.tickets.Tickets;
 import io.kioskfleet.protocol.commands.CommandType;
@@ -43,8 +39,6 @@ import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -73,11 +67,7 @@ class DeviceTimelineTest {
     @BeforeEach
     void anEnrolledLaptopInTheNorthBranch() {
         fleet = CoreFixture.open(dataDir, clock);
-        TicketRepository repository = new TicketRepository(fleet.store());
-        new IndexBootstrap(fleet.store()).createAll(List.of(repository));
-        tickets = new Tickets(repository, fleet.devices(), fleet.units(), fleet.commands().admin(), fleet.users(),
-            fleet.audit(), new OfficeHoursCalendar(ZoneId.of("Asia/Tokyo"), LocalTime.of(8, 30), LocalTime.of(17, 15),
-            day -> false), SlaTargets.DEFAULT, TicketEvents.NONE, clock);
+        tickets = TicketDesk.on(fleet, clock).tickets();
         timeline = new DeviceTimeline(fleet.devices(), fleet.audit(), fleet.commands().admin(), fleet.sessions().ledger(),
             new DeviceFaults(fleet.store(), fleet.devices(), clock), fleet.protocol().presence(), tickets, clock);
         OrganisationUnit hq = fleet.units().create(ADMIN, new OuDraft("本庁舎", null, null, 0));
