@@ -24,6 +24,7 @@ import io.kioskfleet.core.store.IndexBootstrap;
 import io.kioskfleet.core.store.StoreClock;
 import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.overview.FleetOverview;
+import io.kioskfleet.core.tickets.Tickets;
 import io.kioskfleet.core.timeline.DeviceTimeline;
 import io.kioskfleet.core.faults.DeviceFaults;
 import io.kioskfleet.core.commands.DeviceCommands;
@@ -95,8 +96,8 @@ public class CoreConfiguration {
 
     @Bean
     DeviceTimeline deviceTimeline(DeviceRegistry devices, AuditChain audit, DeviceCommands commands, SessionLedger sessions,
-                                  DeviceFaults faults, PresenceRepository presence) {
-        return new DeviceTimeline(devices, audit, commands, sessions, faults, presence);
+                                  DeviceFaults faults, PresenceRepository presence, Tickets tickets, Clock clock) {
+        return new DeviceTimeline(devices, audit, commands, sessions, faults, presence, tickets, clock);
     }
 
     @Bean

@@ -80,6 +80,11 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }

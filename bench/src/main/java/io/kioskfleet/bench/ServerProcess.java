@@ -61,6 +61,11 @@ final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The server's output so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     long pid() {
         return process.pid();
     }

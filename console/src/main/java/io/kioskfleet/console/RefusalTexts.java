@@ -2,6 +2,8 @@ package io.kioskfleet.console;
 
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.store.ConflictException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefusalTexts {
+
+    private static final Pattern LIST_ITEM = Pattern.compile("([A-Za-z]+)\\[(\\d{1,4})]");
 
     private final MessageSource messages;
 
@@ -35,6 +39,12 @@ public class RefusalTexts {
 
     /** The field's name as the form calls it, or its path when the bundles have no name for it. */
     public String field(FieldError error) {
+        Matcher item = LIST_ITEM.matcher(error.path());
+        if (item.matches()) {
+            // One item of a list (the second tag): the list's name and the item's place, counted from 1.
+            String list = messages.getMessage("field." + item.group(1), null, item.group(1), LocaleContextHolder.getLocale());
+            return list + " " + (Integer.parseInt(item.group(2)) + 1);
+        }
         return messages.getMessage("field." + error.path(), null, error.path(), LocaleContextHolder.getLocale());
     }
 }

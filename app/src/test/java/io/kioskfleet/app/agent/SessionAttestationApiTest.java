@@ -169,4 +169,29 @@ class SessionAttestationApiTest extends RunningServiceTest {
         assertThat(reasons).containsExactlyInAnyOrder("bad-signature", "foreign-session", "inconsistent-times",
             "preserve-wider-than-policy", "already-attested");
     }
+
+    @Test
+    void theDevicesTimelineShowsTheVerifiedWipeTheRefusedProofAndTheTicketAboutIt() {
+        EnrolledLaptop laptop = enrolledLaptop();
+        String ticketId = admin.post("/api/v1/tickets", "{\"title\":\"消去が終わらない\",\"deviceId\":\"" + laptop.deviceId() + "\"}")
+            .text("id");
+        String sessionId;
+        try (FleetServerClient client = FleetServerClient.to(laptop.server)) {
+            sessionId = endedSession(laptop, client);
+            refusalOf(() -> client.attest(laptop.deviceId(), laptop.keys(),
+                attestation(laptop, sessionId, DeviceKeyPair.generate(), 5, List.of())));
+            client.attest(laptop.deviceId(), laptop.keys(), attestation(laptop, sessionId, laptop.keys(), 5, List.of()));
+        }
+
+        Answer timeline = admin.get("/api/v1/devices/" + laptop.deviceId() + "/timeline");
+
+        assertThat(timeline.status()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        timeline.json().forEach(entry -> lines.add(String.join(" ", entry.path("kind").asString(),
+            entry.path("what").asString(), entry.path("ref").asString())));
+        assertThat(lines).contains("attestation VERIFIED " + sessionId, "attestation REFUSED " + sessionId,
+            "session IDLE " + sessionId, "ticket OPENED " + ticketId);
+        assertThat(branchAdminOf(newBranch(5)).get("/api/v1/devices/" + laptop.deviceId() + "/timeline").status())
+            .isEqualTo(404);
+    }
 }

@@ -50,6 +50,33 @@ class ConsoleFormsInBrowserTest extends BrowserStory {
     }
 
     @Test
+    void anAdminMovesALaptopToAnotherBranchAndRetagsItAfterBeingToldInJapaneseWhichTagIsWrong() throws Exception {
+        String branch = newBranch(20);
+        String other = newBranch(30);
+        String id = admin.post("/api/v1/devices", "{\"serial\":\"" + unique("EDT") + "\",\"ouId\":\"" + branch
+            + "\",\"model\":\"Chromebook\"}").text("id");
+        openSignedIn("ja", "/devices/" + id);
+
+        field("device-edit").click();
+        new Select(field("device-edit-ou")).selectByValue(other);
+        retype("device-edit-model", "ThinkPad L13");
+        retype("device-edit-tags", "窓口, 2F/東");
+        retype("device-edit-notes", "バッテリー交換済み");
+        field("device-edit-save").click();
+
+        assertThat(field("device-edit-errors").getText()).startsWith("タグ 2: ");
+        assertThat(new Select(field("device-edit-ou")).getFirstSelectedOption().getAttribute("value")).isEqualTo(other);
+        retype("device-edit-tags", "窓口, 2F");
+        field("device-edit-save").click();
+
+        assertThat(field("device-saved").getText()).isEqualTo("保存しました。");
+        assertThat(field("device-model").getText()).isEqualTo("ThinkPad L13");
+        assertThat(field("device-tags").getText()).isEqualTo("窓口, 2F");
+        assertThat(field("device-notes").getText()).isEqualTo("バッテリー交換済み");
+        assertThat(admin.get("/api/v1/devices/" + id).json().path("ouId").asString()).isEqualTo(other);
+    }
+
+    @Test
     void anAdminAddsABranchIsToldInJapaneseWhatIsMissingThenMovesAndRenamesIt() throws Exception {
         headquartersId();
         String other = newBranch(10);

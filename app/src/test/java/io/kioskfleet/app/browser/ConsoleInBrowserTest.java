@@ -30,7 +30,10 @@ class ConsoleInBrowserTest extends BrowserStory {
     void anAdminSignsInFindsADeviceByItsSerialAndReadsItsHistory() throws Exception {
         String branch = newBranch(90);
         String serial = unique("WEB");
-        admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch + "\",\"model\":\"Chromebook\"}");
+        String deviceId = admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch
+            + "\",\"model\":\"Chromebook\"}").text("id");
+        String ticketId = admin.post("/api/v1/tickets", "{\"title\":\"Screen stays black\",\"deviceId\":\"" + deviceId + "\"}")
+            .text("id");
         browser = Browser.open("en");
 
         browser.get(url("/devices"));
@@ -46,7 +49,11 @@ class ConsoleInBrowserTest extends BrowserStory {
 
         assertThat(browser.findElement(By.id("device-serial")).getText()).isEqualTo(serial);
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("Pre-registered");
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Change", "device.preregister", "admin");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Change", "device.preregister", "admin",
+            "Ticket", "Ticket opened", "Screen stays black");
+
+        browser.findElement(By.linkText("Ticket opened")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tickets/" + ticketId));
     }
 
     @Test

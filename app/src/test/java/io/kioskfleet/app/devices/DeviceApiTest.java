@@ -70,6 +70,37 @@ class DeviceApiTest extends RunningServiceTest {
     }
 
     @Test
+    void aDeviceIsEditedFromTheVersionReadAndAStaleEditIsAConflict() {
+        String id = preRegister(unique("SN"), newBranch(5)).text("id");
+        String other = newBranch(10);
+
+        Answer edited = admin.patch("/api/v1/devices/" + id,
+            "{\"ouId\":\"" + other + "\",\"model\":\"ThinkPad L13\",\"tags\":[\"窓口\"],\"notes\":\"画面に傷\",\"version\":1}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().path("ouId").asString()).isEqualTo(other);
+        assertThat(edited.text("model")).isEqualTo("ThinkPad L13");
+        assertThat(edited.json().path("tags").get(0).asString()).isEqualTo("窓口");
+        assertThat(edited.text("notes")).isEqualTo("画面に傷");
+        assertThat(edited.json().path("version").asInt()).isEqualTo(2);
+
+        Answer stale = admin.patch("/api/v1/devices/" + id, "{\"model\":\"Other\",\"version\":1}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(admin.get("/api/v1/audit/search?action=device.move&target=" + id).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditWithBadFieldsSavesNothingAndNamesEachField() {
+        String id = preRegister(unique("SN"), newBranch(5)).text("id");
+        Answer refused = admin.patch("/api/v1/devices/" + id, "{\"tags\":[\"no spaces\"],\"notes\":\"" + "n".repeat(2001) + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        List<String> paths = new ArrayList<>();
+        refused.json().path("errors").forEach(error -> paths.add(error.path("path").asString()));
+        assertThat(paths).containsExactlyInAnyOrder("version", "tags[0]", "notes");
+        assertThat(admin.get("/api/v1/devices/" + id).json().path("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void retiringRecordsTheReasonAndIsIdempotent() {
         String id = preRegister(unique("SN"), newBranch(5)).text("id");
         Answer retired = admin.post("/api/v1/devices/" + id + "/retire", "{\"reason\":\"lost\",\"version\":1}");

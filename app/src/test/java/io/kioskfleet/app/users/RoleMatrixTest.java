@@ -63,6 +63,10 @@ class RoleMatrixTest extends RunningServiceTest {
         return admin.post("/api/v1/tickets", "{\"title\":\"" + unique("t") + "\",\"ouId\":\"" + ouId + "\"}").text("id");
     }
 
+    private long versionOf(String deviceId) {
+        return admin.get("/api/v1/devices/" + deviceId).json().path("version").asLong();
+    }
+
     private record Row(String call, Function<ApiClient, Answer> request, int... expected) {
     }
 
@@ -72,12 +76,20 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("list devices", c -> c.get("/api/v1/devices"), 200, 200, 200, 200, 403, 401),
             new Row("read own branch's device", c -> c.get("/api/v1/devices/" + ownDevice), 200, 200, 200, 200, 403, 401),
             new Row("read other branch's device", c -> c.get("/api/v1/devices/" + otherDevice), 200, 404, 200, 200, 403, 401),
+            new Row("read own branch's device timeline", c -> c.get("/api/v1/devices/" + ownDevice + "/timeline"),
+                200, 200, 200, 200, 403, 401),
+            new Row("read other branch's device timeline", c -> c.get("/api/v1/devices/" + otherDevice + "/timeline"),
+                200, 404, 200, 200, 403, 401),
             new Row("register in own branch", c -> c.post("/api/v1/devices",
                 "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + ownBranch + "\"}"), 201, 201, 403, 403, 403, 401),
             new Row("register in other branch", c -> c.post("/api/v1/devices",
                 "{\"serial\":\"" + unique("RM") + "\",\"ouId\":\"" + otherBranch + "\"}"), 201, 403, 403, 403, 403, 401),
             new Row("retire other branch's device", c -> c.post("/api/v1/devices/" + device(otherBranch) + "/retire", "{}"),
                 200, 404, 403, 403, 403, 401),
+            new Row("edit own branch's device", c -> c.patch("/api/v1/devices/" + ownDevice,
+                "{\"notes\":\"" + unique("n") + "\",\"version\":" + versionOf(ownDevice) + "}"), 200, 200, 403, 403, 403, 401),
+            new Row("move own branch's device to the other branch", c -> c.patch("/api/v1/devices/" + device(ownBranch),
+                "{\"ouId\":\"" + otherBranch + "\",\"version\":1}"), 200, 403, 403, 403, 403, 401),
             new Row("read the organisation", c -> c.get("/api/v1/ous"), 200, 200, 200, 200, 200, 401),
             new Row("create a unit", c -> c.post("/api/v1/ous",
                 "{\"name\":\"" + unique("課") + "\",\"parentId\":\"" + ownBranch + "\",\"address\":\"x\"}"), 201, 403, 403, 403, 403, 401),

@@ -1,21 +1,25 @@
 package io.kioskfleet.console.devices;
 
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.checkin.DevicesByLastSeen;
 import io.kioskfleet.core.checkin.LastSeen;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceImport;
 import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.directory.DeviceDirectory;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.timeline.DeviceTimeline;
+import io.kioskfleet.core.timeline.TimelineEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,17 +29,19 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /api/v1/devices}: pre-registering, listing, reading and retiring devices. */
+/** {@code /api/v1/devices}: pre-registering, listing, reading, editing and retiring devices, and their timelines. */
 @RestController
 @RequestMapping("/api/v1/devices")
 public class DeviceController {
 
     private final DeviceRegistry devices;
-    private final DevicesByLastSeen byLastSeen;
+    private final DeviceDirectory directory;
+    private final DeviceTimeline timeline;
 
-    public DeviceController(DeviceRegistry devices, DevicesByLastSeen byLastSeen) {
+    public DeviceController(DeviceRegistry devices, DeviceDirectory directory, DeviceTimeline timeline) {
         this.devices = devices;
-        this.byLastSeen = byLastSeen;
+        this.directory = directory;
+        this.timeline = timeline;
     }
 
     /**
@@ -53,13 +59,31 @@ public class DeviceController {
                              @RequestParam(required = false) Integer silentHours,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        return byLastSeen.search(actor, new DeviceQuery(ou, subUnits, status, text, tag),
+        return directory.search(actor, new DeviceQuery(ou, subUnits, status, text, tag),
             LastSeen.requested(lastSeen, silentHours), new PageRequest(page, size));
     }
 
     @GetMapping("/{id}")
     public Device get(Actor actor, @PathVariable String id) {
         return devices.get(actor, id);
+    }
+
+    /**
+     * The device's history, newest first: changes, commands, check-ins, faults, tickets (for
+     * ticket handlers) and the sessions and wipe attestations of the last 30 days.
+     */
+    @GetMapping("/{id}/timeline")
+    public List<TimelineEntry> timeline(Actor actor, @PathVariable String id) {
+        return timeline.of(actor, id);
+    }
+
+    /**
+     * Changes a device's unit, model, asset tag, tags or notes from the version read; a stale
+     * version is 409, a move outside the caller's units 403.
+     */
+    @PatchMapping("/{id}")
+    public Device edit(Actor actor, @PathVariable String id, @RequestBody DeviceChangeRequest request) {
+        return devices.edit(actor, id, request.edit());
     }
 
     @PostMapping

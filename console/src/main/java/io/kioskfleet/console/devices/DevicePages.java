@@ -2,7 +2,7 @@ package io.kioskfleet.console.devices;
 
 import io.kioskfleet.console.ConsolePage;
 import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.checkin.DevicesByLastSeen;
+import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.checkin.LastSeen;
 import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.input.InvalidInputException;
@@ -11,6 +11,7 @@ import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceQuery;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.devices.DeviceStatus;
+import io.kioskfleet.core.directory.DeviceDirectory;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.store.Page;
@@ -31,15 +32,15 @@ public class DevicePages {
     private final DeviceRegistry devices;
     private final OrganisationUnits units;
     private final DeviceTimeline timeline;
-    private final DevicesByLastSeen byLastSeen;
+    private final DeviceDirectory directory;
     private final PresenceRepository presence;
 
     public DevicePages(DeviceRegistry devices, OrganisationUnits units, DeviceTimeline timeline,
-                       DevicesByLastSeen byLastSeen, PresenceRepository presence) {
+                       DeviceDirectory directory, PresenceRepository presence) {
         this.devices = devices;
         this.units = units;
         this.timeline = timeline;
-        this.byLastSeen = byLastSeen;
+        this.directory = directory;
         this.presence = presence;
     }
 
@@ -56,10 +57,10 @@ public class DevicePages {
         model.addAttribute("lastSeenKinds", LastSeen.Kind.values());
         Page<Device> found;
         try {
-            found = byLastSeen.search(actor, query, LastSeen.requested(lastSeen, silentHours), new PageRequest(page, PAGE_SIZE));
+            found = directory.search(actor, query, LastSeen.requested(lastSeen, silentHours), new PageRequest(page, PAGE_SIZE));
         } catch (InvalidInputException refused) {
             model.addAttribute("errors", refused.errors());
-            found = byLastSeen.search(actor, query, null, new PageRequest(0, PAGE_SIZE));
+            found = directory.search(actor, query, null, new PageRequest(0, PAGE_SIZE));
         }
         List<OrganisationUnit> all = units.all();
         model.addAttribute("query", query);
@@ -78,6 +79,8 @@ public class DevicePages {
         model.addAttribute("device", device);
         model.addAttribute("unitName", units.find(device.ouId()).map(OrganisationUnit::name).orElse(device.ouId()));
         model.addAttribute("timeline", timeline.of(actor, id));
+        model.addAttribute("evidenceReader", actor.has(Role.AUDITOR) || actor.has(Role.FLEET_ADMIN));
+        model.addAttribute("deviceEditor", actor.has(Role.FLEET_ADMIN) || actor.has(Role.BRANCH_ADMIN));
         model.addAttribute("presence", presence.find(id).orElse(null));
         return "device";
     }

@@ -59,7 +59,7 @@ public class PreRegistrationPage {
     }
 
     /** Tags as typed in one box: separated by commas or spaces. */
-    private static List<String> tagsOf(String text) {
+    static List<String> tagsOf(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,\\s、]+")).filter(tag -> !tag.isBlank()).toList();
     }
 }

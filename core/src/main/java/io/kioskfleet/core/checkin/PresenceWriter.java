@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
@@ -20,11 +22,17 @@ public final class PresenceWriter implements AutoCloseable {
     private final PresenceRepository repository;
     private final ConcurrentMap<String, PresenceUpdate> pending = new ConcurrentHashMap<>();
     private final RepeatingTask timer;
+    private final List<Consumer<DevicePresence>> writtenListeners = new CopyOnWriteArrayList<>();
 
     /** A writer that flushes every {@code every}; {@link Duration#ZERO}: only when {@link #flush()} is called. */
     public PresenceWriter(PresenceRepository repository, Duration every) {
         this.repository = repository;
         this.timer = new RepeatingTask(every, "write device presence", this::flush);
+    }
+
+    /** Calls {@code listener} with each device's latest check-in once a flush has written it (for in-memory read models). */
+    public void whenWritten(Consumer<DevicePresence> listener) {
+        writtenListeners.add(listener);
     }
 
     /** Notes a check-in; it reaches the store with the next flush. */
@@ -51,6 +59,9 @@ public final class PresenceWriter implements AutoCloseable {
             // Put them back, before any check-in that came meanwhile; the next flush tries again.
             batch.forEach(update -> pending.merge(update.latest().deviceId(), update, PresenceUpdate::then));
             throw e;
+        }
+        if (!writtenListeners.isEmpty()) {
+            batch.forEach(update -> writtenListeners.forEach(listener -> listener.accept(update.latest())));
         }
         return batch.size();
     }

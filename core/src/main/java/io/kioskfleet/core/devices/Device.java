@@ -68,6 +68,17 @@ public record Device(
             retiredAt, retiredReason, lastSeenAt, publicKey, enrolledAt, enrolledWith, reenrollmentAllowedAt, fromVersion + 1);
     }
 
+    /** What IT staff wrote about this device, as a draft: serial, unit, model, asset tag, tags and notes. */
+    DeviceDraft draft() {
+        return new DeviceDraft(serial, ouId, model, assetTag, tags, notes);
+    }
+
+    /** This device with what {@code edit} changes (its unit, model, asset tag, tags and notes), as the change after {@code fromVersion}. */
+    Device edited(DeviceDraft edit, Instant now, long fromVersion) {
+        return new Device(id, serial, edit.ouId(), status, edit.model(), edit.assetTag(), edit.tags(), edit.notes(), registeredAt,
+            now, retiredAt, retiredReason, lastSeenAt, publicKey, enrolledAt, enrolledWith, reenrollmentAllowedAt, fromVersion + 1);
+    }
+
     /** True when an enrollment may (re)place this device's key: never enrolled, or an admin allowed it again. */
     public boolean mayEnroll() {
         return status == DeviceStatus.PREREGISTERED

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 
 /**
  * The fleet's register of devices: pre-registering serials (one by one or from a CSV file),
- * finding devices, and retiring them. Every change is written to the audit chain, and a branch
+ * finding devices, editing them, and retiring them. Every change is written to the audit chain, and a branch
  * admin only ever sees and touches devices of their own units.
  */
 public final class DeviceRegistry {
@@ -188,6 +189,16 @@ public final class DeviceRegistry {
     }
 
     /**
+     * The devices with {@code ids} in that order, leaving out those that are gone, in one store
+     * read: for a list whose ids were chosen by a read model that already scoped them.
+     */
+    public List<Device> findInOrder(List<String> ids) {
+        Map<String, Device> byId = new HashMap<>();
+        repository.findAll(ids).forEach(device -> byId.put(device.id(), device));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
      * The device with {@code serial}, whoever asks (a unique-index lookup): staff report a fault
      * from the device they sit at, which is outside any scope they hold.
      */
@@ -254,6 +265,39 @@ public final class DeviceRegistry {
     }
 
     /**
+     * Changes a device's unit, model, asset tag, tags or notes, from the version the caller read.
+     * A branch admin edits only devices of their units and moves them only into their units. A
+     * move into a unit removed meanwhile is taken back (write, then check, as for a new device).
+     */
+    public Device edit(Actor actor, String id, DeviceEdit edit) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN);
+        Device current = get(actor, id);
+        units.requireInScope(actor, current.ouId());
+        DeviceDraft after = edit.appliedTo(current);
+        InputCheck check = new InputCheck().require(edit.version() != null, "version", Rule.REQUIRED);
+        after.check(check, "");
+        check.orThrow();
+        boolean moved = !after.ouId().equals(current.ouId());
+        if (moved) {
+            units.requireInScope(actor, after.ouId());
+            if (!units.exists(after.ouId())) {
+                throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, after.ouId());
+            }
+        }
+        Device changed = current.edited(after, clock.instant(), edit.version());
+        audit.record(actor, Change.changed(moved ? "device.move" : "device.edit", DeviceRepository.COLLECTION, "device", id,
+            changed.version(), current, changed), () -> {
+                repository.replace(changed, edit.version());
+                if (moved && !units.exists(changed.ouId())) {
+                    // The unit was removed while the device moved into it: put it back where it was.
+                    repository.replace(current.edited(current.draft(), clock.instant(), changed.version()), changed.version());
+                    throw new InvalidInputException("ouId", Rule.UNKNOWN_UNIT, changed.ouId());
+                }
+            });
+        return changed;
+    }
+
+    /**
      * Lets an enrolled (or locked) device enroll once more, with a new key: for a laptop that was
      * re-imaged and lost its key. The next enrollment replaces the key and clears the allowance.
      */
@@ -274,6 +318,14 @@ public final class DeviceRegistry {
 
     /** One page of the devices the actor may see that match {@code query}, by serial. */
     public Page<Device> search(Actor actor, DeviceQuery query, PageRequest page) {
+        return repository.search(query, unitsListed(actor, query), page);
+    }
+
+    /**
+     * The units whose devices a listing for the actor covers: {@code query}'s unit (and its
+     * sub-units if asked) within the actor's scope; null for every unit.
+     */
+    public Set<String> unitsListed(Actor actor, DeviceQuery query) {
         actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN, Role.HELPDESK, Role.AUDITOR);
         OuScope scope = units.scopeOf(actor);
         Set<String> ouIds = null;
@@ -285,7 +337,7 @@ public final class DeviceRegistry {
         } else if (!scope.everything()) {
             ouIds = scope.ouIds();
         }
-        return repository.search(query, ouIds, page);
+        return ouIds;
     }
 
     /** True when the actor may see devices at all (every role but staff). */

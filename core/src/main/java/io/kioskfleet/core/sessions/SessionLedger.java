@@ -8,8 +8,11 @@ import io.kioskfleet.core.ous.OuScope;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,6 +57,24 @@ public final class SessionLedger {
         AttestationEvidence attestation = sessions.findAttestation(id)
             .map(stored -> AttestationEvidence.of(stored, attestations.signatureHolds(stored))).orElse(null);
         return new SessionEvidence(session, attestation);
+    }
+
+    /**
+     * The accepted attestations of {@code shown}, sessions the actor was given by this ledger:
+     * one {@code _id} read for each session whose wipe was decided (verified or failed); the
+     * others have none and are left out.
+     */
+    public List<StoredAttestation> attestationsOf(Actor actor, List<Session> shown) {
+        actor.requireAny(READERS);
+        OuScope scope = units.scopeOf(actor);
+        List<StoredAttestation> found = new ArrayList<>();
+        for (Session session : shown) {
+            if ((session.state() == SessionState.VERIFIED || session.state() == SessionState.WIPE_FAILED)
+                && scope.contains(session.ouId())) {
+                sessions.findAttestation(session.id()).ifPresent(found::add);
+            }
+        }
+        return found;
     }
 
     /** One page of the refused attestations the actor may see, newest first. */

@@ -147,6 +147,23 @@ public final class Tickets {
             .map(ticket -> view(ticket, now)).toList();
     }
 
+    /**
+     * The tickets about one device the actor may see, in any state, newest first, at most
+     * {@code limit}: for the device's timeline. A scan of {@code tickets} on the embedded store,
+     * like the queue (tickets close; the collection stays small compared with sessions).
+     */
+    public List<Ticket> aboutDevice(Actor actor, String deviceId, int limit) {
+        actor.requireAny(HANDLERS);
+        devices.get(actor, deviceId);
+        return tickets.all(eq("deviceId", deviceId)).stream()
+            .sorted(Comparator.comparing(Ticket::createdAt).reversed()).limit(limit).toList();
+    }
+
+    /** True when the actor handles tickets, so may see the tickets about devices in its scope. */
+    public static boolean handledBy(Actor actor) {
+        return isHandler(actor);
+    }
+
     /** Takes the ticket: atomic, so of two people claiming at once exactly one gets it. */
     public Ticket claim(Actor actor, String id) {
         Ticket current = handled(actor, id);

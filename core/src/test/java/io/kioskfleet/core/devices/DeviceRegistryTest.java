@@ -160,6 +160,48 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void itsModelTagsAndNoteAreEditedFromTheVersionReadAndAStaleEditIsAConflict() {
+        Device device = register("SN-0101", north.id());
+        Device edited = devices.edit(ADMIN, device.id(),
+            new DeviceEdit(null, "ThinkPad L13", "", List.of("窓口", "2F"), "バッテリー交換済み", 1L));
+
+        assertThat(edited).extracting(Device::model, Device::assetTag, Device::tags, Device::notes, Device::ouId, Device::version)
+            .containsExactly("ThinkPad L13", null, List.of("窓口", "2F"), "バッテリー交換済み", north.id(), 2L);
+        assertThat(devices.get(ADMIN, device.id())).isEqualTo(edited);
+        assertThatThrownBy(() -> devices.edit(ADMIN, device.id(), new DeviceEdit(null, "Other", null, null, null, 1L)))
+            .isInstanceOf(VersionConflictException.class);
+        assertThat(fleet.audit().forTarget(ADMIN, device.id())).extracting(event -> event.action())
+            .containsOnlyOnce("device.edit");
+    }
+
+    @Test
+    void aBranchAdminMovesDevicesOnlyBetweenTheirOwnUnits() {
+        OrganisationUnit northDesk = fleet.units().create(ADMIN, new OuDraft("北部支所 窓口", north.id(), "北区1", 0));
+        Device device = register("SN-0102", north.id());
+        Actor northAdmin = CoreFixture.branchAdminOf(north.id(), northDesk.id());
+
+        assertThatThrownBy(() -> devices.edit(northAdmin, device.id(), new DeviceEdit(south.id(), null, null, null, null, 1L)))
+            .isInstanceOf(ForbiddenException.class);
+        Device moved = devices.edit(northAdmin, device.id(), new DeviceEdit(northDesk.id(), null, null, null, null, 1L));
+        assertThat(moved.ouId()).isEqualTo(northDesk.id());
+        assertThat(devices.edit(ADMIN, device.id(), new DeviceEdit(south.id(), null, null, null, null, 2L)).ouId())
+            .isEqualTo(south.id());
+        assertThatThrownBy(() -> devices.edit(northAdmin, device.id(), new DeviceEdit(null, "x", null, null, null, 3L)))
+            .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anEditWithBadFieldsOrWithoutItsVersionSavesNothingAndNamesEveryField() {
+        Device device = register("SN-0103", north.id());
+        assertThatThrownBy(() -> devices.edit(ADMIN, device.id(), new DeviceEdit(null, "m".repeat(201), null,
+            List.of("ok", "no spaces"), null, null)))
+            .satisfies(refused -> assertThat(paths(refused)).containsExactlyInAnyOrder("version", "model", "tags[1]"));
+        assertThatThrownBy(() -> devices.edit(ADMIN, device.id(), new DeviceEdit("ou_missing", null, null, null, null, 1L)))
+            .isInstanceOf(InvalidInputException.class);
+        assertThat(devices.get(ADMIN, device.id()).version()).isEqualTo(1);
+    }
+
+    @Test
     void retiringIsRecordedOnceAndHonoursTheVersionTheCallerSaw() {
         Device device = register("SN-0001", north.id());
         Device retired = devices.retire(ADMIN, device.id(), "lost on a train", 1L);

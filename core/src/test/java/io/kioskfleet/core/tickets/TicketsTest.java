@@ -35,8 +35,6 @@ import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,12 +69,9 @@ class TicketsTest {
     @BeforeEach
     void fleetWithTwoBranches() {
         fleet = CoreFixture.open(dataDir, clock);
-        TicketRepository repository = new TicketRepository(fleet.store());
-        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(repository));
-        OfficeHoursCalendar calendar = new OfficeHoursCalendar(ZoneId.of("Asia/Tokyo"), LocalTime.of(8, 30),
-            LocalTime.of(17, 15), day -> false);
-        tickets = new Tickets(repository, fleet.devices(), fleet.units(), fleet.commands().admin(), fleet.users(),
-            fleet.audit(), calendar, SlaTargets.DEFAULT, TicketEvents.NONE, clock);
+        TicketDesk desk = TicketDesk.on(fleet, clock);
+        TicketRepository repository = desk.repository();
+        tickets = desk.tickets();
         automatic = new AutomaticTickets(tickets, repository, fleet.devices(), fleet.audit(), clock);
         faults = new DeviceFaults(fleet.store(), fleet.devices(), clock);
         automatic.listenTo(faults, fleet.sessions().attestations(), fleet.commands().delivery());
