@@ -285,6 +285,22 @@ class TicketsTest {
     }
 
     @Test
+    void aSessionThatNeverEndedRaisesAnUnverifiedWipeTicketSayingSo() {
+        String laptop = laptopAt(north).id();
+        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
+        OpenFindings findings = new OpenFindings(fleet.store());
+        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
+        automatic.listenTo(exceptions, findings);
+
+        exceptions.record(List.of(new ComplianceException("ses_lost", laptop, north.id(), SessionState.STARTED, null,
+            clock.instant(), "run_1")));
+
+        List<TicketView> open = tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, laptop));
+        assertThat(open).extracting(view -> view.ticket().cause()).containsExactly(AutomaticCause.UNVERIFIED_WIPE);
+        assertThat(open.get(0).ticket().title()).isEqualTo("session ses_lost never ended, so no wipe was proven");
+    }
+
+    @Test
     void anOnSiteVisitShowsTheSitesTravelTimeAndCountsAgainstTheRemoteRate() {
         Ticket ticket = staffReport(STAFF_TANAKA, laptopAt(north));
         tickets.claim(HELPDESK_SATO, ticket.id());
