@@ -264,10 +264,9 @@ class TicketsTest {
     @Test
     void whatTheSweepsFindRaisesOneTicketEachTheFirstTimeItIsFound() {
         String laptop = laptopAt(north).id();
-        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
-        OpenFindings findings = new OpenFindings(fleet.store());
-        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
-        automatic.listenTo(exceptions, findings);
+        SweepOutputs outputs = sweepOutputsRaisingTickets();
+        ComplianceExceptions exceptions = outputs.exceptions();
+        OpenFindings findings = outputs.findings();
         ComplianceException unproven = new ComplianceException("ses_1", laptop, north.id(), SessionState.UNVERIFIED,
             clock.instant().minusSeconds(7200), clock.instant(), "run_1");
         Finding silent = Finding.of(FindingKind.SILENT_DEVICE, laptop, laptop, north.id(),
@@ -284,13 +283,22 @@ class TicketsTest {
         assertThat(open).allSatisfy(view -> assertThat(view.ticket().occurrences()).isEqualTo(1));
     }
 
-    @Test
-    void aSessionThatNeverEndedRaisesAnUnverifiedWipeTicketSayingSo() {
-        String laptop = laptopAt(north).id();
+    /** Where the sweeps put what they find, each new item raising a ticket. */
+    private record SweepOutputs(ComplianceExceptions exceptions, OpenFindings findings) {
+    }
+
+    private SweepOutputs sweepOutputsRaisingTickets() {
         ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
         OpenFindings findings = new OpenFindings(fleet.store());
         new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
         automatic.listenTo(exceptions, findings);
+        return new SweepOutputs(exceptions, findings);
+    }
+
+    @Test
+    void aSessionThatNeverEndedRaisesAnUnverifiedWipeTicketSayingSo() {
+        String laptop = laptopAt(north).id();
+        ComplianceExceptions exceptions = sweepOutputsRaisingTickets().exceptions();
 
         exceptions.record(List.of(new ComplianceException("ses_lost", laptop, north.id(), SessionState.STARTED, null,
             clock.instant(), "run_1")));
