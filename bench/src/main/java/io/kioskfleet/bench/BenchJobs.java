@@ -56,7 +56,7 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
         RunCommands commands = new RunCommands(commandRepository, inbox, clock);
         RunRecords records = new RunRecords(runRepository, commands, audit, clock);
         Waves waves = new Waves(records, commands::issue, commands, devices, units, Duration.ofHours(12));
-        Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(store)), exceptions, devices,
+        Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(store), (deviceId, ouId) -> Duration.ofHours(4)), exceptions, devices,
             new PresenceRepository(store), new OverdueCommands(commandRepository, inbox, clock), findings,
             new ExpiredMonths(store, audit, List.of("sessions")),
             new ReleasingNoShows(new SiteRepository(store), new BookingRepository(store), new DeskClaims(store, clock),

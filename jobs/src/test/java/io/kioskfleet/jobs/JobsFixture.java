@@ -59,7 +59,7 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
         RunRecords records = new RunRecords(repository, commands, fleet.audit(), clock);
         JobRuns runs = new JobRuns(repository, records, commands, fleet.audit(), clock);
         Waves waves = new Waves(records, issuer, commands, fleet.devices(), fleet.units(), Duration.ofHours(12));
-        Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(fleet.store())), exceptions,
+        Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(fleet.store()), fleet.policies().effective()), exceptions,
             fleet.devices(), fleet.protocol().presence(), fleet.commands().overdue(), findings,
             new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY),
             new ReleasingNoShows(new SiteRepository(fleet.store()), new BookingRepository(fleet.store()),

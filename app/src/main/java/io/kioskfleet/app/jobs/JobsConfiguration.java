@@ -15,6 +15,7 @@ import io.kioskfleet.core.jobruns.JobRunRepository;
 import io.kioskfleet.core.jobruns.JobRuns;
 import io.kioskfleet.core.jobruns.RunRecords;
 import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.retention.ExpiredMonths;
 import io.kioskfleet.core.schedules.SchedulerLease;
 import io.kioskfleet.core.sessions.SessionRepository;
@@ -100,9 +101,9 @@ public class JobsConfiguration {
     @Bean
     Sweeps sweeps(FleetStore store, RunRecords records, SessionRepository sessions, ComplianceExceptions exceptions,
                   DeviceRegistry devices, PresenceRepository presence, CommandRepository commands, CommandInbox inbox,
-                  OpenFindings findings, AuditChain audit, ReleasingNoShows noShows,
+                  OpenFindings findings, AuditChain audit, ReleasingNoShows noShows, EffectivePolicies policies,
                   Clock clock) {
-        return new Sweeps(records, new UnprovenWipes(sessions), exceptions, devices, presence,
+        return new Sweeps(records, new UnprovenWipes(sessions, policies), exceptions, devices, presence,
             new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), noShows, clock);
     }
 

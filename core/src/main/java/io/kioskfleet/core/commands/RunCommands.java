@@ -17,9 +17,9 @@ import java.util.Objects;
  * Commands issued in bulk by a job run (a logout or wipe wave), one per run and device whatever
  * how often a chunk is issued again after a crash.
  *
- * <p>A command's issue key is {@code run:<runId>/<deviceId>} (unique index) and its id is derived
- * from the same key, so issuing a chunk again writes the same inbox entries and finds its commands
- * there already. A chunk costs two writes to the store: the inbox entries first (as for a single
+ * <p>A command's issue key is {@code run:<runId>/<deviceId>} (unique index) and its id is made of
+ * the run's and the device's ids ({@link IdKind#idFor}), so issuing a chunk again writes the same
+ * inbox entries and finds its commands there already. A chunk costs two writes to the store: the inbox entries first (as for a single
  * command, so a crash leaves a stray id, never a command no device receives), then the commands in
  * one unordered insert whose duplicate-key refusals mean "issued before". The run record itself is
  * the admin change in the audit chain; its commands are not audited one by one.
@@ -81,7 +81,7 @@ public final class RunCommands {
         List<Command> batch = new ArrayList<>(targets.size());
         for (RunTarget target : targets) {
             String issueKey = issueKeyOf(order.runId(), target.deviceId());
-            String id = IdKind.COMMAND.idFor(order.runId(), issueKey);
+            String id = IdKind.COMMAND.idFor(order.runId(), target.deviceId());
             Instant from = target.notBefore() == null ? now : target.notBefore();
             inboxEntries.put(target.deviceId(), id);
             batch.add(new Command(id, target.deviceId(), target.ouId(), order.type(), order.payload(), CommandState.QUEUED,

@@ -11,8 +11,9 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param sessionId      {@code ses_…}, the key
  * @param deviceId       the device the session ran on
  * @param ouId           the device's unit then
- * @param sessionState   UNVERIFIED (no valid attestation in time) or WIPE_FAILED (leftovers reported)
- * @param sessionEndedAt when the session ended
+ * @param sessionState   UNVERIFIED (no valid attestation in time), WIPE_FAILED (leftovers reported) or
+ *                       STARTED (the session never ended: still running long after its policy's longest session)
+ * @param sessionEndedAt when the session ended, or null when it never did
  * @param foundAt        when the sweep found it
  * @param runId          the sweep's job run
  */

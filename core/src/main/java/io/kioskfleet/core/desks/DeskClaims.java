@@ -43,7 +43,7 @@ public final class DeskClaims {
     private final FleetStore store;
     private final Clock clock;
     private final Map<LocalDate, Day> days = new ConcurrentHashMap<>();
-    private final Set<LocalDate> indexed = ConcurrentHashMap.newKeySet();
+    private final Map<LocalDate, Boolean> indexed = new ConcurrentHashMap<>();
 
     /** The taken hours of one date: per desk (bit per hour) and the bookings of each person. */
     private record Day(Map<String, Integer> deskHours, Map<String, Set<String>> bookingsOfPerson, Instant readAt) {
@@ -167,12 +167,17 @@ public final class DeskClaims {
         }
     }
 
-    /** The date's claims; the first use of a date in this process makes sure its unique index exists. */
+    /**
+     * The date's claims; the first use of a date in this process makes sure its unique index
+     * exists, and other threads using the date meanwhile wait for it (computeIfAbsent), so none
+     * can write a claim before the index guards it.
+     */
     private MongoCollection<DeskClaim> collection(LocalDate date) {
         MongoCollection<DeskClaim> claims = store.collection("desk_claims_" + date.format(SUFFIX), DeskClaim.class);
-        if (indexed.add(date)) {
+        indexed.computeIfAbsent(date, first -> {
             claims.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true).name("unique_slot"));
-        }
+            return true;
+        });
         return claims;
     }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -127,9 +128,14 @@ public final class SessionRepository {
         return sessions.page(query.from(), query.to(), and(parts), Sorts.descending("startedAt"), page);
     }
 
-    /** Sessions ended before {@code endedBefore} still ENDED or WIPE_FAILED, in the months from {@code monthsFrom}. */
-    void forEachUnproven(Instant monthsFrom, Instant endedBefore, Consumer<Session> each) {
-        Bson unproven = and(in("state", SessionState.ENDED, SessionState.WIPE_FAILED), lt("endedAt", endedBefore));
+    /**
+     * Sessions ended before {@code endedBefore} still ENDED or WIPE_FAILED, and sessions started
+     * before {@code startedBefore} still STARTED, in the months from {@code monthsFrom}: one read
+     * of each month for both.
+     */
+    void forEachUnproven(Instant monthsFrom, Instant endedBefore, Instant startedBefore, Consumer<Session> each) {
+        Bson unproven = or(and(in("state", SessionState.ENDED, SessionState.WIPE_FAILED), lt("endedAt", endedBefore)),
+            and(eq("state", SessionState.STARTED), lt("startedAt", startedBefore)));
         for (MongoCollection<Session> month : sessions.between(monthsFrom, endedBefore)) {
             month.find(unproven).batchSize(5000).forEach(each);
         }

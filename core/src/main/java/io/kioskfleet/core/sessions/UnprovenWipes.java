@@ -1,5 +1,8 @@
 package io.kioskfleet.core.sessions;
 
+import io.kioskfleet.core.policies.EffectivePolicies;
+import io.kioskfleet.protocol.sessions.SessionState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,23 +12,54 @@ import java.util.function.Consumer;
  * are still ENDED (no valid attestation arrived) or WIPE_FAILED, read month by month from the
  * months that can hold them; and the ENDED ones marked UNVERIFIED. A valid attestation arriving
  * later still makes such a session VERIFIED.
+ *
+ * <p>Sessions that never ended count too: still STARTED when the device's policy's longest
+ * session plus a grace has passed (a device lost or broken mid-session, an agent that died). A
+ * device enforces that length itself, even offline, so such a session was never wiped as far as
+ * anyone can prove.
  */
 public final class UnprovenWipes {
 
     private final SessionRepository sessions;
+    private final MaxSessionLength maxLength;
 
-    public UnprovenWipes(SessionRepository sessions) {
+    /** The longest a session of a device may run, by its policy. */
+    @FunctionalInterface
+    public interface MaxSessionLength {
+
+        /** The longest session {@code deviceId} of {@code ouId} may run. */
+        Duration of(String deviceId, String ouId);
+    }
+
+    /** Unproven wipes, with the longest session of each device taken from the policy in force for it now. */
+    public UnprovenWipes(SessionRepository sessions, EffectivePolicies policies) {
+        this(sessions, (deviceId, ouId) -> Duration.ofMinutes(
+            policies.payloadForDevice(deviceId, ouId).session().maxLengthMinutes()));
+    }
+
+    public UnprovenWipes(SessionRepository sessions, MaxSessionLength maxLength) {
         this.sessions = sessions;
+        this.maxLength = maxLength;
     }
 
     /**
-     * Calls {@code each} with every session ended before {@code endedBefore} whose wipe is not
-     * proven, reading the month collections from the month of {@code monthsFrom} (null: the
-     * first) to the month of {@code endedBefore}: a session is stored in the month it started,
-     * which is never after the month it ended.
+     * Calls {@code each} with every session ended more than {@code grace} before {@code now}
+     * whose wipe is not proven, and every session still running more than {@code grace} after
+     * its device's longest session; reading the month collections from the month of
+     * {@code monthsFrom} (null: the first) to the month of {@code now}: a session is stored in the
+     * month it started, which is never after the month it ended.
      */
-    public void forEachEndedBefore(Instant monthsFrom, Instant endedBefore, Consumer<Session> each) {
-        sessions.forEachUnproven(monthsFrom, endedBefore, each);
+    public void forEachUnproven(Instant monthsFrom, Instant now, Duration grace, Consumer<Session> each) {
+        Instant cutoff = now.minus(grace);
+        sessions.forEachUnproven(monthsFrom, cutoff, cutoff, session -> {
+            if (session.state() != SessionState.STARTED || neverEnded(session, now, grace)) {
+                each.accept(session);
+            }
+        });
+    }
+
+    private boolean neverEnded(Session session, Instant now, Duration grace) {
+        return session.startedAt().plus(maxLength.of(session.deviceId(), session.ouId())).plus(grace).isBefore(now);
     }
 
     /** Marks those of {@code found} still ENDED as UNVERIFIED; returns how many changed. */

@@ -1,6 +1,5 @@
 package io.kioskfleet.core.store;
 
-import io.kioskfleet.protocol.canonical.Sha256;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -37,6 +36,7 @@ public enum IdKind {
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_BODY = 64;
 
     private final String prefix;
 
@@ -64,21 +64,26 @@ public enum IdKind {
     }
 
     /**
-     * The id of this kind that {@code key} always gives, carrying the creation time of {@code seedId}:
-     * for things made again after a crash that must get the same id (a wave's command for one device).
+     * The id of this kind for {@code memberId} within {@code ownerId} (a wave's command for one
+     * device): always the same for the pair, so a thing made again after a crash gets the same id,
+     * and made of both ids' bodies, so an owner's members sort together in member order. That
+     * order matters on the embedded store: a wave inserts its commands in device order, each next
+     * to the one before, instead of at random places all over the collection's file.
      */
-    public String idFor(String seedId, String key) {
-        int body = seedId.indexOf('_') + 1;
-        if (body == 0 || seedId.length() < body + 10) {
-            throw new IllegalArgumentException("not an id: " + seedId);
+    public String idFor(String ownerId, String memberId) {
+        String body = bodyOf(ownerId) + bodyOf(memberId);
+        if (body.length() > MAX_BODY) {
+            throw new IllegalArgumentException("ids too long to combine: " + ownerId + ", " + memberId);
         }
-        long bits = Long.parseLong(Sha256.hex(key).substring(0, 13), 16);
-        char[] chars = new char[10];
-        for (int i = 9; i >= 0; i--) {
-            chars[i] = ALPHABET[(int) (bits & 31)];
-            bits >>>= 5;
+        return prefix + "_" + body;
+    }
+
+    private static String bodyOf(String id) {
+        int body = id.indexOf('_') + 1;
+        if (body == 0 || body == id.length()) {
+            throw new IllegalArgumentException("not an id: " + id);
         }
-        return prefix + "_" + seedId.substring(body, body + 10) + new String(chars);
+        return id.substring(body);
     }
 
     /** True when {@code id} has this kind's prefix and a well-formed body. */
@@ -87,7 +92,7 @@ public enum IdKind {
             return false;
         }
         String body = id.substring(prefix.length() + 1);
-        return !body.isEmpty() && body.length() <= 64
+        return !body.isEmpty() && body.length() <= MAX_BODY
             && body.toLowerCase(Locale.ROOT).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-');
     }
 }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.conversions.Bson;
 
@@ -27,7 +27,7 @@ public final class MonthlyCollections<T> {
     private final String prefix;
     private final Class<T> type;
     private final List<IndexModel> indexes;
-    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> indexed = new ConcurrentHashMap<>();
 
     /**
      * @param prefix  the name before the month, e.g. {@code sessions}
@@ -49,8 +49,12 @@ public final class MonthlyCollections<T> {
     public MongoCollection<T> forWriting(Instant at) {
         MongoCollection<T> collection = of(at);
         String name = collection.getNamespace().getCollectionName();
-        if (!indexes.isEmpty() && indexed.add(name)) {
-            collection.createIndexes(indexes);
+        if (!indexes.isEmpty()) {
+            // computeIfAbsent: a thread writing to the month meanwhile waits until its unique indexes exist.
+            indexed.computeIfAbsent(name, first -> {
+                collection.createIndexes(indexes);
+                return true;
+            });
         }
         return collection;
     }

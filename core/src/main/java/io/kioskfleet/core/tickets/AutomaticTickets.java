@@ -95,7 +95,9 @@ public final class AutomaticTickets {
      */
     public void listenTo(ComplianceExceptions exceptions, OpenFindings findings) {
         exceptions.whenRaised(exception -> raise(AutomaticCause.UNVERIFIED_WIPE, exception.deviceId(),
-            "no verified wipe for session " + exception.sessionId() + " (ended " + exception.sessionEndedAt() + ")"));
+            exception.sessionEndedAt() == null
+                ? "session " + exception.sessionId() + " never ended, so no wipe was proven"
+                : "no verified wipe for session " + exception.sessionId() + " (ended " + exception.sessionEndedAt() + ")"));
         findings.whenOpened(finding -> {
             switch (finding.kind()) {
                 case SILENT_DEVICE -> raise(AutomaticCause.DEVICE_SILENT, finding.deviceId(),

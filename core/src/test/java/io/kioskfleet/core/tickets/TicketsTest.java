@@ -259,10 +259,9 @@ class TicketsTest {
     @Test
     void whatTheSweepsFindRaisesOneTicketEachTheFirstTimeItIsFound() {
         String laptop = laptopAt(north).id();
-        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
-        OpenFindings findings = new OpenFindings(fleet.store());
-        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
-        automatic.listenTo(exceptions, findings);
+        SweepOutputs outputs = sweepOutputsRaisingTickets();
+        ComplianceExceptions exceptions = outputs.exceptions();
+        OpenFindings findings = outputs.findings();
         ComplianceException unproven = new ComplianceException("ses_1", laptop, north.id(), SessionState.UNVERIFIED,
             clock.instant().minusSeconds(7200), clock.instant(), "run_1");
         Finding silent = Finding.of(FindingKind.SILENT_DEVICE, laptop, laptop, north.id(),
@@ -277,6 +276,31 @@ class TicketsTest {
         assertThat(open).extracting(view -> view.ticket().cause())
             .containsExactlyInAnyOrder(AutomaticCause.UNVERIFIED_WIPE, AutomaticCause.DEVICE_SILENT);
         assertThat(open).allSatisfy(view -> assertThat(view.ticket().occurrences()).isEqualTo(1));
+    }
+
+    /** Where the sweeps put what they find, each new item raising a ticket. */
+    private record SweepOutputs(ComplianceExceptions exceptions, OpenFindings findings) {
+    }
+
+    private SweepOutputs sweepOutputsRaisingTickets() {
+        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
+        OpenFindings findings = new OpenFindings(fleet.store());
+        new io.kioskfleet.core.store.IndexBootstrap(fleet.store()).createAll(List.of(exceptions, findings));
+        automatic.listenTo(exceptions, findings);
+        return new SweepOutputs(exceptions, findings);
+    }
+
+    @Test
+    void aSessionThatNeverEndedRaisesAnUnverifiedWipeTicketSayingSo() {
+        String laptop = laptopAt(north).id();
+        ComplianceExceptions exceptions = sweepOutputsRaisingTickets().exceptions();
+
+        exceptions.record(List.of(new ComplianceException("ses_lost", laptop, north.id(), SessionState.STARTED, null,
+            clock.instant(), "run_1")));
+
+        List<TicketView> open = tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, laptop));
+        assertThat(open).extracting(view -> view.ticket().cause()).containsExactly(AutomaticCause.UNVERIFIED_WIPE);
+        assertThat(open.get(0).ticket().title()).isEqualTo("session ses_lost never ended, so no wipe was proven");
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * Sessions ended more than the threshold ago without a proven wipe become compliance exceptions
- * (once per session); those still ENDED are marked UNVERIFIED. Sessions live in the month they
+ * (once per session); those still ENDED are marked UNVERIFIED. So do sessions that never ended:
+ * still STARTED more than the threshold after their policy's longest session (they stay STARTED;
+ * if one ends later its exception is not raised again). Sessions live in the month they
  * started, so only the months that can hold new candidates are read: from a month before the
  * previous sweep's cutoff (a session may have started that long before it ended) to now; the
  * first sweep reads every month.
@@ -52,14 +54,15 @@ final class ComplianceSweep implements Sweep {
     @Override
     public String sweep(JobRun run) {
         Instant now = clock.instant();
-        Instant cutoff = now.minus(thresholdOf(run));
+        Duration threshold = thresholdOf(run);
+        Instant cutoff = now.minus(threshold);
         Instant monthsFrom = records.lastCompleted(kind())
             .map(previous -> previous.startedAt().minus(thresholdOf(previous)).minus(LONGEST_SESSION))
             .orElse(null);
         long[] found = {0};
         long[] raised = {0};
         List<Session> batch = new ArrayList<>(BATCH);
-        wipes.forEachEndedBefore(monthsFrom, cutoff, session -> {
+        wipes.forEachUnproven(monthsFrom, now, threshold, session -> {
             batch.add(session);
             found[0]++;
             if (batch.size() == BATCH) {
@@ -69,7 +72,7 @@ final class ComplianceSweep implements Sweep {
         raised[0] += flush(batch, run, now);
         records.targets(run.id(), found[0]);
         records.found(run.id(), raised[0]);
-        return found[0] + " sessions ended before " + cutoff + " without a proven wipe; " + raised[0]
+        return found[0] + " sessions ended before " + cutoff + " without a proven wipe or never ended; " + raised[0]
             + " new compliance exceptions";
     }
 

@@ -103,6 +103,35 @@ class SweepsTest {
     }
 
     @Test
+    void aSessionThatNeverEndedLongAfterItsPolicysLongestSessionBecomesAnExceptionOnce() {
+        String laptop = jobs.enrolledLaptops(branch, 1).get(0);
+        Instant now = clock.instant();
+        // The default policy ends a session after 240 minutes; the sweep's threshold is the grace.
+        String lost = startedSession(laptop, now.minus(Duration.ofHours(6)));
+        String running = startedSession(laptop, now.minus(Duration.ofHours(4)));
+        List<ComplianceException> told = new java.util.ArrayList<>();
+        jobs.exceptions().whenRaised(told::add);
+
+        JobRun first = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
+        JobRun again = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
+
+        assertThat(first.counts().queued()).isEqualTo(1);
+        assertThat(first.detail()).contains("never ended");
+        assertThat(again.counts().queued()).isZero();
+        assertThat(told).extracting(ComplianceException::sessionId, ComplianceException::sessionState,
+                ComplianceException::sessionEndedAt)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(lost, SessionState.STARTED, null));
+        assertThat(fleet.sessions().ledger().get(ADMIN, lost).session().state()).isEqualTo(SessionState.STARTED);
+        assertThat(fleet.sessions().ledger().get(ADMIN, running).session().state()).isEqualTo(SessionState.STARTED);
+    }
+
+    private String startedSession(String deviceId, Instant started) {
+        String id = SessionIds.newId(started);
+        fleet.sessions().events().start(jobs.signedIn(deviceId), new SessionStart(id, null, "3F-A-12", null, started));
+        return id;
+    }
+
+    @Test
     void devicesSilentTooLongAreFlaggedUntilTheyCheckInAgain() {
         List<String> laptops = jobs.enrolledLaptops(branch, 2);
         fleet.protocol().checkIns().checkIn(jobs.signedIn(laptops.get(0)),
