@@ -14,6 +14,8 @@ import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.loans.LaptopLending;
 import io.kioskfleet.core.loans.LoanRepository;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
+import io.kioskfleet.core.notifications.Outbox;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.store.FleetStore;
@@ -82,5 +84,11 @@ public class DeskConfiguration {
     LaptopLending laptopLending(LoanRepository loans, DeskCatalogue desks, DeviceRegistry devices, SessionLedger sessions,
                                 OrganisationUnits units, AuditChain audit, Clock clock, KioskFleetProperties properties) {
         return new LaptopLending(loans, desks, devices, sessions, units, audit, clock, properties.timeZone());
+    }
+
+    @Bean
+    OverdueLoanReminders overdueLoanReminders(FleetStore store, LoanRepository loans, Outbox outbox,
+                                              KioskFleetProperties properties) {
+        return new OverdueLoanReminders(store, loans, outbox, properties.timeZone());
     }
 }

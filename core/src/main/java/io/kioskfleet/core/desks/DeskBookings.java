@@ -99,9 +99,9 @@ public final class DeskBookings {
                 booked.add(bookChecked(actor, desk, user, slot, seriesId));
             } catch (BookingRulesException e) {
                 BrokenRule rule = e.rules().get(0);
-                refused.add(new SeriesReport.RefusedOccurrence(date, rule.reason(), rule.message()));
+                refused.add(new SeriesReport.RefusedOccurrence(date, rule.reason(), rule.message(), rule.args()));
             } catch (ConflictException e) {
-                refused.add(new SeriesReport.RefusedOccurrence(date, e.reason(), e.getMessage()));
+                refused.add(new SeriesReport.RefusedOccurrence(date, e.reason(), e.getMessage(), List.of()));
             }
         }
         return new SeriesReport(seriesId, booked, refused);
