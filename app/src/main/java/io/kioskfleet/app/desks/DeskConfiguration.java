@@ -6,6 +6,7 @@ import io.kioskfleet.core.desks.BookingRepository;
 import io.kioskfleet.core.desks.DeskBookings;
 import io.kioskfleet.core.desks.DeskCatalogue;
 import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.desks.DeskRemoval;
 import io.kioskfleet.core.desks.DeskOccupancy;
 import io.kioskfleet.core.desks.DeskRepository;
 import io.kioskfleet.core.desks.DeskSessionCheckIn;
@@ -57,6 +58,11 @@ public class DeskConfiguration {
     DeskBookings deskBookings(DeskCatalogue catalogue, BookingRepository bookings, DeskClaims claims, OrganisationUnits units,
                               Clock clock, KioskFleetProperties properties) {
         return new DeskBookings(catalogue, bookings, claims, units, clock, properties.timeZone());
+    }
+
+    @Bean
+    DeskRemoval deskRemoval(DeskCatalogue catalogue, BookingRepository bookings, Clock clock, KioskFleetProperties properties) {
+        return new DeskRemoval(catalogue, bookings, clock, properties.timeZone());
     }
 
     @Bean
