@@ -120,6 +120,8 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("create a site in own branch", c -> c.post("/api/v1/sites", siteIn(ownBranch)), 201, 201, 403, 403, 403, 401),
             new Row("create a site in other branch", c -> c.post("/api/v1/sites", siteIn(otherBranch)), 201, 403, 403, 403, 403, 401),
             new Row("remove an unbooked desk", c -> c.delete("/api/v1/desks/" + newDesk()), 204, 204, 403, 403, 403, 401),
+            new Row("remove an empty site of own branch", c -> c.delete("/api/v1/sites/" + admin.post("/api/v1/sites",
+                siteIn(ownBranch)).text("id")), 204, 204, 403, 403, 403, 401),
             new Row("book a desk for oneself", c -> c.post("/api/v1/bookings", bookingOf(newDesk(), null)), 201, 201, 201, 201, 201, 401),
             new Row("book a desk for someone else", c -> c.post("/api/v1/bookings", bookingOf(newDesk(), unique("someone").toLowerCase())),
                 201, 201, 403, 403, 403, 401),

@@ -158,25 +158,24 @@ public class SitePages {
                              @RequestParam(required = false) Set<DeskAttribute> attributes,
                              @RequestParam(defaultValue = "false") boolean bookable) {
         String zone = zoneId == null || zoneId.isBlank() ? null : zoneId;
-        List<String> errors = refusals.attempt(() -> catalogue.changeDesk(actor, deskId, new DeskDraft(null, floorId, zone, name,
-            attributes == null ? Set.of() : attributes, bookable), null), locale);
-        if (errors != null) {
-            redirect.addFlashAttribute("errors", errors);
-            return "redirect:/sites/" + id + "/desks/" + deskId;
-        }
-        return back(redirect, id, null);
+        return backFromDesk(redirect, id, deskId, refusals.attempt(() -> catalogue.changeDesk(actor, deskId,
+            new DeskDraft(null, floorId, zone, name, attributes == null ? Set.of() : attributes, bookable), null), locale));
     }
 
     /** Removes a desk; refused with the reason while bookings from today on hold it. */
     @PostMapping("/sites/{id}/desks/{deskId}/remove")
     public String removeDesk(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
                              @PathVariable String deskId) {
-        List<String> errors = refusals.attempt(() -> removal.remove(actor, deskId), locale);
+        return backFromDesk(redirect, id, deskId, refusals.attempt(() -> removal.remove(actor, deskId), locale));
+    }
+
+    /** Back to the site when a desk's change went through; back to the desk's form, with why, when it was refused. */
+    private static String backFromDesk(RedirectAttributes redirect, String siteId, String deskId, List<String> errors) {
         if (errors != null) {
             redirect.addFlashAttribute("errors", errors);
-            return "redirect:/sites/" + id + "/desks/" + deskId;
+            return "redirect:/sites/" + siteId + "/desks/" + deskId;
         }
-        return back(redirect, id, null);
+        return "redirect:/sites/" + siteId;
     }
 
     /** A sheet of desk labels with their QR codes, to print and stick on the desks. */

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.desks;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -81,7 +82,7 @@ public record DeskClaim(@BsonId String id, String slot, String deskId, int hours
 
         /** The half-days {@code hourMask} touches. */
         static List<HalfDay> touchedBy(int hourMask) {
-            return java.util.Arrays.stream(values()).filter(half -> (half.mask() & hourMask) != 0).toList();
+            return Arrays.stream(values()).filter(half -> (half.mask() & hourMask) != 0).toList();
         }
 
         /** The half-day {@code hour} lies in. */
