@@ -10,6 +10,11 @@ import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
 import io.kioskfleet.core.desks.BookingRepository;
 import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.loans.LoanRepository;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
+import io.kioskfleet.core.notifications.Outbox;
+import io.kioskfleet.core.notifications.WebhookDeliveries;
+import io.kioskfleet.core.notifications.WebhookEndpoints;
 import io.kioskfleet.core.desks.ReleasingNoShows;
 import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.devices.DeviceRegistry;
@@ -60,7 +65,10 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
             new PresenceRepository(store), new OverdueCommands(commandRepository, inbox, clock), findings,
             new ExpiredMonths(store, audit, List.of("sessions")),
             new ReleasingNoShows(new SiteRepository(store), new BookingRepository(store), new DeskClaims(store, clock),
-                ZoneId.of("Asia/Tokyo")), clock);
+                ZoneId.of("Asia/Tokyo")), clock,
+            new OverdueLoanReminders(store, new LoanRepository(store), new Outbox(store,
+                new WebhookEndpoints(store, audit, false, clock), new WebhookDeliveries(store, audit, clock), clock),
+                ZoneId.of("Asia/Tokyo")));
         return new BenchJobs(store, inbox, units, records, waves, sweeps);
     }
 

@@ -29,6 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import io.kioskfleet.core.desks.BookingRepository;
 import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.loans.LoanRepository;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
+import io.kioskfleet.core.notifications.Outbox;
+import io.kioskfleet.core.notifications.WebhookDeliveries;
+import io.kioskfleet.core.notifications.WebhookEndpoints;
 import io.kioskfleet.core.desks.ReleasingNoShows;
 import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.schedules.ScheduledFire;
@@ -63,7 +68,10 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
             fleet.devices(), fleet.protocol().presence(), fleet.commands().overdue(), findings,
             new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY),
             new ReleasingNoShows(new SiteRepository(fleet.store()), new BookingRepository(fleet.store()),
-                new DeskClaims(fleet.store(), clock), ZoneId.of("Asia/Tokyo")), clock);
+                new DeskClaims(fleet.store(), clock), ZoneId.of("Asia/Tokyo")), clock,
+            new OverdueLoanReminders(fleet.store(), new LoanRepository(fleet.store()), new Outbox(fleet.store(),
+                new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock),
+                new WebhookDeliveries(fleet.store(), fleet.audit(), clock), clock), ZoneId.of("Asia/Tokyo")));
         ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, admitted, Runnable::run,
             Duration.ZERO, Duration.ZERO);
         return new JobsFixture(fleet, records, runs, jobs, exceptions, findings);

@@ -6,6 +6,7 @@ import io.kioskfleet.core.desks.BookingRepository;
 import io.kioskfleet.core.desks.DeskBookings;
 import io.kioskfleet.core.desks.DeskCatalogue;
 import io.kioskfleet.core.desks.DeskClaims;
+import io.kioskfleet.core.desks.DeskRemoval;
 import io.kioskfleet.core.desks.DeskOccupancy;
 import io.kioskfleet.core.desks.DeskRepository;
 import io.kioskfleet.core.desks.DeskSessionCheckIn;
@@ -14,6 +15,8 @@ import io.kioskfleet.core.desks.SiteRepository;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.loans.LaptopLending;
 import io.kioskfleet.core.loans.LoanRepository;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
+import io.kioskfleet.core.notifications.Outbox;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.sessions.SessionLedger;
 import io.kioskfleet.core.store.FleetStore;
@@ -58,6 +61,11 @@ public class DeskConfiguration {
     }
 
     @Bean
+    DeskRemoval deskRemoval(DeskCatalogue catalogue, BookingRepository bookings, Clock clock, KioskFleetProperties properties) {
+        return new DeskRemoval(catalogue, bookings, clock, properties.timeZone());
+    }
+
+    @Bean
     ReleasingNoShows releasingNoShows(SiteRepository sites, BookingRepository bookings, DeskClaims claims,
                                       KioskFleetProperties properties) {
         return new ReleasingNoShows(sites, bookings, claims, properties.timeZone());
@@ -82,5 +90,11 @@ public class DeskConfiguration {
     LaptopLending laptopLending(LoanRepository loans, DeskCatalogue desks, DeviceRegistry devices, SessionLedger sessions,
                                 OrganisationUnits units, AuditChain audit, Clock clock, KioskFleetProperties properties) {
         return new LaptopLending(loans, desks, devices, sessions, units, audit, clock, properties.timeZone());
+    }
+
+    @Bean
+    OverdueLoanReminders overdueLoanReminders(FleetStore store, LoanRepository loans, Outbox outbox,
+                                              KioskFleetProperties properties) {
+        return new OverdueLoanReminders(store, loans, outbox, properties.timeZone());
     }
 }

@@ -8,6 +8,7 @@ import io.kioskfleet.core.commands.OverdueCommands;
 import io.kioskfleet.core.commands.RunCommands;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
 import io.kioskfleet.core.desks.ReleasingNoShows;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.findings.Attention;
 import io.kioskfleet.core.findings.OpenFindings;
@@ -102,9 +103,10 @@ public class JobsConfiguration {
     Sweeps sweeps(FleetStore store, RunRecords records, SessionRepository sessions, ComplianceExceptions exceptions,
                   DeviceRegistry devices, PresenceRepository presence, CommandRepository commands, CommandInbox inbox,
                   OpenFindings findings, AuditChain audit, ReleasingNoShows noShows, EffectivePolicies policies,
-                  Clock clock) {
+                  Clock clock, OverdueLoanReminders loanReminders) {
         return new Sweeps(records, new UnprovenWipes(sessions, policies), exceptions, devices, presence,
-            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), noShows, clock);
+            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), noShows, clock,
+            loanReminders);
     }
 
     @Bean(destroyMethod = "close")

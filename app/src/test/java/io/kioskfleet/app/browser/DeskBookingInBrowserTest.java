@@ -3,17 +3,23 @@ package io.kioskfleet.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kioskfleet.app.ApiClient.Answer;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A member of staff on a phone-sized screen finds a free desk, books it and checks in, in Japanese. */
+/**
+ * A member of staff on a phone-sized screen finds a free desk, books it and checks in (in
+ * Japanese); books an hour and a weekly series and sees which dates were taken (in English).
+ */
 class DeskBookingInBrowserTest extends BrowserStory {
 
     private static final String PASSWORD = "phone-staff-password";
@@ -68,6 +74,58 @@ class DeskBookingInBrowserTest extends BrowserStory {
         } else {
             assertThat(browser.findElement(By.id("desk-errors")).getText()).isEqualTo("チェックインは予約開始の30分前からです。");
         }
+    }
+
+    @Test
+    void staffOnAPhoneBookAnHourAndEveryTuesdayAndThursdayAndSeeWhichDatesWereTaken() throws Exception {
+        String site = admin.post("/api/v1/sites", "{\"ouId\":\"" + newBranch(20) + "\",\"name\":\"" + unique("南庁舎")
+            + "\",\"limits\":{\"maxDaysAhead\":30,\"maxPerWeek\":5,\"allowedSlots\":[\"MORNING\",\"AFTERNOON\","
+            + "\"WHOLE_DAY\",\"HOURLY\"],\"noShowGraceMinutes\":30}}").text("id");
+        String floor = admin.post("/api/v1/sites/" + site + "/floors", "{\"name\":\"5F\"}").json()
+            .path("floors").get(0).path("id").asString();
+        String name = unique("5F-A");
+        String desk = admin.post("/api/v1/desks", "{\"siteId\":\"" + site + "\",\"floorId\":\"" + floor + "\",\"name\":\""
+            + name + "\",\"attributes\":[]}").text("id");
+        String username = unique("phone").toLowerCase();
+        admin.post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}");
+        LocalDate monday = LocalDate.now(ZoneId.of("Asia/Tokyo")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate takenTuesday = monday.plusDays(8);
+        Answer colleague = admin.post("/api/v1/bookings", "{\"deskId\":\"" + desk + "\",\"date\":\"" + takenTuesday
+            + "\",\"kind\":\"MORNING\",\"user\":\"" + unique("other").toLowerCase() + "\"}");
+        assertThat(colleague.status()).as(colleague.body()).isEqualTo(201);
+
+        browser = Browser.open("en");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/desks?floor=" + floor + "&date=" + monday.plusDays(2) + "&kind=HOURLY&fromHour=10&toHour=12"));
+        Browser.signIn(browser, username, PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/desks"));
+        assertThat(new Select(browser.findElement(By.id("find-kind"))).getFirstSelectedOption().getText()).isEqualTo("Hourly");
+        browser.findElement(By.id("desk-" + name)).findElement(By.className("book")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/desks/mine"));
+        assertThat(browser.findElement(By.id("my-bookings")).getText()).contains("Hourly").contains("10:00–12:00");
+
+        browser.get(url("/desks?floor=" + floor + "&date=" + monday + "&kind=WHOLE_DAY"));
+        browser.findElement(By.cssSelector("#series summary")).click();
+        browser.findElement(By.id("series-submit")).click();
+        assertThat(browser.findElement(By.id("desk-errors")).getText()).as("no weekday chosen").contains("Weekdays");
+
+        browser.findElement(By.cssSelector("#series summary")).click();
+        new Select(browser.findElement(By.id("series-desk"))).selectByVisibleText(name);
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id("series-from")), monday.toString());
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id("series-until")),
+            monday.plusDays(11).toString());
+        browser.findElement(By.id("series-TUESDAY")).click();
+        browser.findElement(By.id("series-THURSDAY")).click();
+        new Select(browser.findElement(By.id("series-kind"))).selectByValue("WHOLE_DAY");
+        assertThat(fitsTheScreen()).isTrue();
+        browser.findElement(By.id("series-submit")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/desks/mine"));
+        assertThat(browser.findElement(By.id("series-report")).getText()).contains("3 date(s) booked.");
+        assertThat(browser.findElement(By.id("series-refused")).getText())
+            .isEqualTo(takenTuesday + ": Someone booked this desk for that time first. Please choose another desk or time.");
+        assertThat(browser.findElements(By.cssSelector("#my-bookings li"))).hasSize(4);
     }
 
     private boolean fitsTheScreen() {

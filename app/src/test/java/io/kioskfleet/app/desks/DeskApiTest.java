@@ -164,6 +164,29 @@ class DeskApiTest extends RunningServiceTest {
     }
 
     @Test
+    void adminsRenameAndRemoveFloorsAndDesksButNothingThatIsStillNeeded() {
+        String booked = desk("[]");
+        String spare = desk("[]");
+        Answer booking = admin.post("/api/v1/bookings", booking(booked, TOMORROW, "MORNING", ",\"user\":\"hanako\""));
+        assertThat(booking.status()).as(booking.body()).isEqualTo(201);
+
+        Answer refused = admin.delete("/api/v1/desks/" + booked);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:kioskfleet:problem:desk-has-bookings");
+        assertThat(refused.text("detail")).contains("1 bookings from " + TOMORROW);
+        assertThat(admin.delete("/api/v1/desks/" + spare).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/desks/" + spare).status()).isEqualTo(404);
+
+        Answer renamed = admin.put("/api/v1/sites/" + siteId + "/floors/" + floorId, "{\"name\":\"3階\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().path("floors").get(0).path("name").asString()).isEqualTo("3階");
+        Answer floorInUse = admin.delete("/api/v1/sites/" + siteId + "/floors/" + floorId);
+        assertThat(floorInUse.status()).isEqualTo(409);
+        assertThat(floorInUse.text("type")).isEqualTo("urn:kioskfleet:problem:floor-has-desks");
+        assertThat(admin.delete("/api/v1/sites/" + siteId).status()).isEqualTo(409);
+    }
+
+    @Test
     void theConsolePagesForSitesLabelsLendingAndOccupancyOpen() {
         String desk = desk("[\"QUIET\"]");
         admin.post("/api/v1/bookings", booking(desk, TOMORROW, "MORNING", ",\"user\":\"" + unique("pages").toLowerCase() + "\""));

@@ -5,6 +5,7 @@ import io.kioskfleet.core.desks.Desk;
 import io.kioskfleet.core.desks.DeskAvailability;
 import io.kioskfleet.core.desks.DeskBookings;
 import io.kioskfleet.core.desks.DeskCatalogue;
+import io.kioskfleet.core.desks.DeskRemoval;
 import io.kioskfleet.core.desks.DeskDraft;
 import io.kioskfleet.core.desks.SlotKind;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +32,12 @@ public class DeskController {
     private final DeskCatalogue catalogue;
     private final DeskBookings bookings;
 
-    public DeskController(DeskCatalogue catalogue, DeskBookings bookings) {
+    private final DeskRemoval removal;
+
+    public DeskController(DeskCatalogue catalogue, DeskBookings bookings, DeskRemoval removal) {
         this.catalogue = catalogue;
         this.bookings = bookings;
+        this.removal = removal;
     }
 
     @GetMapping
@@ -55,6 +60,13 @@ public class DeskController {
     public Desk change(Actor actor, @PathVariable String id, @RequestBody DeskDraft draft,
                        @RequestParam(required = false) Long version) {
         return catalogue.changeDesk(actor, id, draft, version);
+    }
+
+    /** Removes a desk; 409 {@code desk-has-bookings} while bookings from today on hold it. */
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> remove(Actor actor, @PathVariable String id) {
+        removal.remove(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     /** The desks of a floor and whether each is free for the slot on the date. */

@@ -3,6 +3,7 @@ package io.kioskfleet.console.desks;
 import io.kioskfleet.console.RefusalTexts;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.desks.BookingRulesException;
+import io.kioskfleet.core.desks.SeriesReport;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.store.ConflictException;
 import io.kioskfleet.core.store.NotFoundException;
@@ -14,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a refused desk or loan action into sentences in the user's language for a console page:
- * booking rules and conflicts by their stable reason ({@code desks.rule.*}, {@code desks.refused.*}),
- * field errors and other conflicts as every console form shows them ({@link RefusalTexts}),
- * anything else by its English text.
+ * booking rules by their stable reason ({@code desks.rule.*}), field errors and conflicts as every
+ * console form shows them ({@link RefusalTexts}: desk and loan conflicts have their
+ * {@code conflict.*} texts too), anything else by its English text.
  */
 @Component
 public class RefusalMessages {
@@ -39,12 +40,18 @@ public class RefusalMessages {
             return invalid.errors().stream().map(error -> texts.field(error) + ": " + texts.message(error)).toList();
         }
         if (refusal instanceof ConflictException conflict) {
-            return List.of(messages.getMessage("desks.refused." + conflict.reason(), null, texts.conflict(conflict), locale));
+            return List.of(texts.conflict(conflict));
         }
         if (refusal instanceof ForbiddenException) {
             return List.of(messages.getMessage("desks.refused.forbidden", null, refusal.getMessage(), locale));
         }
         return List.of(refusal.getMessage());
+    }
+
+    /** Why one occurrence of a weekly series was not booked: its rule's or conflict's text. */
+    public String explain(SeriesReport.RefusedOccurrence refused, Locale locale) {
+        String conflict = messages.getMessage("conflict." + refused.reason(), null, refused.detail(), locale);
+        return messages.getMessage("desks.rule." + refused.reason(), refused.args().toArray(), conflict, locale);
     }
 
     /**

@@ -65,6 +65,30 @@ public class SiteController {
         return ResponseEntity.status(201).body(catalogue.addZone(actor, id, floorId, zone.name()));
     }
 
+    /** Removes a site; 409 {@code site-has-desks} while it has desks. */
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> remove(Actor actor, @PathVariable String id) {
+        catalogue.removeSite(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/floors/{floorId}")
+    public Site renameFloor(Actor actor, @PathVariable String id, @PathVariable String floorId, @RequestBody NameRequest floor) {
+        return catalogue.renameFloor(actor, id, floorId, floor.name());
+    }
+
+    /** Removes a floor; 409 {@code floor-has-desks} while desks stand on it. */
+    @DeleteMapping("/{id}/floors/{floorId}")
+    public Site removeFloor(Actor actor, @PathVariable String id, @PathVariable String floorId) {
+        return catalogue.removeFloor(actor, id, floorId);
+    }
+
+    /** Removes a zone; 409 {@code zone-has-desks} while desks belong to it. */
+    @DeleteMapping("/{id}/floors/{floorId}/zones/{zoneId}")
+    public Site removeZone(Actor actor, @PathVariable String id, @PathVariable String floorId, @PathVariable String zoneId) {
+        return catalogue.removeZone(actor, id, floorId, zoneId);
+    }
+
     @GetMapping("/{id}/laptops")
     public List<PoolLaptop> pool(Actor actor, @PathVariable String id) {
         return lending.pool(actor, id);

@@ -6,6 +6,7 @@ import io.kioskfleet.core.desks.BookingLimits;
 import io.kioskfleet.core.desks.DeskAttribute;
 import io.kioskfleet.core.desks.DeskCatalogue;
 import io.kioskfleet.core.desks.DeskDraft;
+import io.kioskfleet.core.desks.DeskRemoval;
 import io.kioskfleet.core.desks.Floor;
 import io.kioskfleet.core.desks.Site;
 import io.kioskfleet.core.desks.SiteDraft;
@@ -31,8 +32,10 @@ public class SitePages {
     private final DeskCatalogue catalogue;
     private final OrganisationUnits units;
     private final RefusalMessages refusals;
+    private final DeskRemoval removal;
 
-    public SitePages(DeskCatalogue catalogue, OrganisationUnits units, RefusalMessages refusals) {
+    public SitePages(DeskCatalogue catalogue, DeskRemoval removal, OrganisationUnits units, RefusalMessages refusals) {
+        this.removal = removal;
         this.catalogue = catalogue;
         this.units = units;
         this.refusals = refusals;
@@ -100,6 +103,79 @@ public class SitePages {
         String zone = zoneId == null || zoneId.isBlank() ? null : zoneId;
         return back(redirect, id, refusals.attempt(() -> catalogue.createDesk(actor,
             new DeskDraft(id, floorId, zone, name, attributes == null ? Set.of() : attributes, null)), locale));
+    }
+
+    @PostMapping("/sites/{id}/name")
+    public String rename(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                         @RequestParam String name) {
+        Site site = catalogue.site(actor, id);
+        return back(redirect, id, refusals.attempt(() -> catalogue.changeSite(actor, id, new SiteDraft(null, name, site.limits()),
+            null), locale));
+    }
+
+    /** Removes the site (refused while it has desks) and goes back to the list of sites. */
+    @PostMapping("/sites/{id}/remove")
+    public String remove(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id) {
+        List<String> errors = refusals.attempt(() -> catalogue.removeSite(actor, id), locale);
+        if (errors != null) {
+            return back(redirect, id, errors);
+        }
+        redirect.addFlashAttribute("done", "removed");
+        return "redirect:/sites";
+    }
+
+    @PostMapping("/sites/{id}/floors/{floorId}/name")
+    public String renameFloor(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                              @PathVariable String floorId, @RequestParam String name) {
+        return back(redirect, id, refusals.attempt(() -> catalogue.renameFloor(actor, id, floorId, name), locale));
+    }
+
+    @PostMapping("/sites/{id}/floors/{floorId}/remove")
+    public String removeFloor(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                              @PathVariable String floorId) {
+        return back(redirect, id, refusals.attempt(() -> catalogue.removeFloor(actor, id, floorId), locale));
+    }
+
+    @PostMapping("/sites/{id}/floors/{floorId}/zones/{zoneId}/remove")
+    public String removeZone(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                             @PathVariable String floorId, @PathVariable String zoneId) {
+        return back(redirect, id, refusals.attempt(() -> catalogue.removeZone(actor, id, floorId, zoneId), locale));
+    }
+
+    /** One desk's form: its label, floor, zone, equipment and whether it can be booked; and removing it. */
+    @GetMapping("/sites/{id}/desks/{deskId}")
+    public String desk(Actor actor, Model model, @PathVariable String id, @PathVariable String deskId) {
+        model.addAttribute("site", catalogue.site(actor, id));
+        model.addAttribute("desk", catalogue.desk(actor, deskId));
+        model.addAttribute("attributes", DeskAttribute.values());
+        return "desk-edit";
+    }
+
+    @PostMapping("/sites/{id}/desks/{deskId}")
+    public String changeDesk(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                             @PathVariable String deskId, @RequestParam String floorId,
+                             @RequestParam(required = false) String zoneId, @RequestParam String name,
+                             @RequestParam(required = false) Set<DeskAttribute> attributes,
+                             @RequestParam(defaultValue = "false") boolean bookable) {
+        String zone = zoneId == null || zoneId.isBlank() ? null : zoneId;
+        return backFromDesk(redirect, id, deskId, refusals.attempt(() -> catalogue.changeDesk(actor, deskId,
+            new DeskDraft(null, floorId, zone, name, attributes == null ? Set.of() : attributes, bookable), null), locale));
+    }
+
+    /** Removes a desk; refused with the reason while bookings from today on hold it. */
+    @PostMapping("/sites/{id}/desks/{deskId}/remove")
+    public String removeDesk(Actor actor, Locale locale, RedirectAttributes redirect, @PathVariable String id,
+                             @PathVariable String deskId) {
+        return backFromDesk(redirect, id, deskId, refusals.attempt(() -> removal.remove(actor, deskId), locale));
+    }
+
+    /** Back to the site when a desk's change went through; back to the desk's form, with why, when it was refused. */
+    private static String backFromDesk(RedirectAttributes redirect, String siteId, String deskId, List<String> errors) {
+        if (errors != null) {
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/sites/" + siteId + "/desks/" + deskId;
+        }
+        return "redirect:/sites/" + siteId;
     }
 
     /** A sheet of desk labels with their QR codes, to print and stick on the desks. */

@@ -110,6 +110,11 @@ public final class BookingRepository {
         return between(from, to, and(eq("user", user), in("state", states)));
     }
 
+    /** The bookings of {@code deskId} dated {@code from} to {@code to} (inclusive) in {@code states}, by date. */
+    List<Booking> ofDesk(String deskId, LocalDate from, LocalDate to, Collection<BookingState> states) {
+        return between(from, to, and(eq("deskId", deskId), in("state", states)));
+    }
+
     /** The bookings dated {@code from} to {@code to} (inclusive) in {@code states}, by date. */
     List<Booking> dated(LocalDate from, LocalDate to, Collection<BookingState> states) {
         return between(from, to, in("state", states));

@@ -10,14 +10,12 @@ import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.store.VersionConflictException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,9 +26,10 @@ import java.util.Set;
  * Booking desks: for oneself (staff) or for someone else (admins, in their scope), one slot or a
  * weekly series, within the site's limits; cancelling; checking in; the floor plan of free desks.
  *
- * <p>No desk is ever double-booked: a booking is stored PENDING, takes one unique claim per
- * hour of its desk and of its person ({@link DeskClaims}), and only then becomes CONFIRMED. The
- * first to claim an hour wins; the others give back what they took and are answered 409.
+ * <p>No desk is ever double-booked: a booking is stored PENDING, takes its place in the person's
+ * week and its unique claims on the desk's and the person's time ({@link DeskClaims}), and only
+ * then becomes CONFIRMED. The first to claim wins; the others give back what they took and are
+ * answered 409 (or 400 for the person's own overlap or full week).
  */
 public final class DeskBookings {
 
@@ -100,9 +99,9 @@ public final class DeskBookings {
                 booked.add(bookChecked(actor, desk, user, slot, seriesId));
             } catch (BookingRulesException e) {
                 BrokenRule rule = e.rules().get(0);
-                refused.add(new SeriesReport.RefusedOccurrence(date, rule.reason(), rule.message()));
+                refused.add(new SeriesReport.RefusedOccurrence(date, rule.reason(), rule.message(), rule.args()));
             } catch (ConflictException e) {
-                refused.add(new SeriesReport.RefusedOccurrence(date, e.reason(), e.getMessage()));
+                refused.add(new SeriesReport.RefusedOccurrence(date, e.reason(), e.getMessage(), List.of()));
             }
         }
         return new SeriesReport(seriesId, booked, refused);
@@ -206,26 +205,27 @@ public final class DeskBookings {
 
     private Booking bookChecked(Actor actor, Desk desk, String user, Slot slot, String seriesId) {
         Site site = catalogue.site(desk.siteId());
-        checkLimits(site.limits(), user, slot);
+        checkLimits(site.limits(), slot);
         Instant now = clock.instant();
         Booking pending = new Booking(BookingRepository.newId(slot.date()), desk.id(), desk.siteId(), desk.floorId(),
             desk.ouId(), user, slot.date(), slot.kind(), slot.fromHour(), slot.toHour(), BookingState.PENDING, seriesId, now,
             actor.username(), null, null, null, null, 1);
         bookings.insert(pending);
         for (int attempt = 0; ; attempt++) {
-            Optional<DeskClaims.Refusal> refusal = claims.claim(pending);
+            Optional<DeskClaims.Refusal> refusal = claims.claim(pending, site.limits().maxPerWeek());
             if (refusal.isEmpty()) {
                 break;
             }
-            DeskClaim holder = refusal.get().holder();
-            if (attempt < MAX_CLAIM_ATTEMPTS && (holder == null || clearedOrphan(holder, slot.date(), now))) {
+            if (attempt < MAX_CLAIM_ATTEMPTS && clearedWay(pending, refusal.get(), clock.instant())) {
                 continue;
             }
             bookings.delete(pending);
-            if (refusal.get().personBusy()) {
-                throw rule("date", "overlapping", user + " already has a desk booked at that time", slot.date());
-            }
-            throw new ConflictException("desk-taken", "desk " + desk.name() + " is already booked for that time");
+            throw switch (refusal.get().obstacle()) {
+                case WEEK_FULL -> rule("date", "weekly-limit", user + " already has " + site.limits().maxPerWeek()
+                    + " bookings in that week, the most this site allows", site.limits().maxPerWeek());
+                case PERSON_BUSY -> rule("date", "overlapping", user + " already has a desk booked at that time", slot.date());
+                case DESK_TAKEN -> new ConflictException("desk-taken", "desk " + desk.name() + " is already booked for that time");
+            };
         }
         Booking confirmed = pending.inState(BookingState.CONFIRMED);
         bookings.replace(confirmed, pending.version());
@@ -233,34 +233,87 @@ public final class DeskBookings {
     }
 
     /**
-     * Clears {@code claim} away when it is an orphan: its booking is gone, closed, or PENDING for
-     * longer than a booking takes (a crash stopped it). Such a booking gives back all its claims.
+     * Clears away what stood in {@code pending}'s way when it was left by a crash or is gone.
      *
-     * @return true when it was an orphan, so claiming again may succeed
+     * @return true when claiming again may succeed
      */
-    private boolean clearedOrphan(DeskClaim claim, LocalDate date, Instant now) {
-        Optional<Booking> booking = bookings.find(claim.bookingId());
-        if (booking.isEmpty()) {
-            claims.removeOrphan(date, claim);
+    private boolean clearedWay(Booking pending, DeskClaims.Refusal refusal, Instant now) {
+        LocalDate date = pending.date();
+        if (refusal.obstacle() == DeskClaims.Obstacle.WEEK_FULL) {
+            boolean cleared = false;
+            for (String other : refusal.weekOthers()) {
+                Judgement judgement = judge(other, now);
+                if (judgement == Judgement.MISSING) {
+                    claims.removeFromWeek(pending.user(), date, other);
+                }
+                cleared |= judgement != Judgement.LIVE;
+            }
+            return cleared;
+        }
+        DeskClaim holder = refusal.holder();
+        if (holder == null) {
             return true;
         }
-        Booking holder = booking.get();
+        if (!holder.partial()) {
+            Judgement judgement = judge(holder.bookingId(), now);
+            if (judgement == Judgement.MISSING) {
+                claims.removeOrphan(date, holder);
+            }
+            return judgement != Judgement.LIVE;
+        }
+        if (pending.kind() == SlotKind.HOURLY) {
+            return true; // another hourly booking created the same partial marker at the same moment: join it now
+        }
+        // A block booking meets hourly bookings of its half-day: it may take the block only when none of them holds.
+        for (String hourly : holder.holders()) {
+            Judgement judgement = judge(hourly, now);
+            if (judgement == Judgement.LIVE) {
+                return false;
+            }
+            if (judgement == Judgement.MISSING) {
+                claims.removeFromPartial(date, holder, hourly);
+            }
+        }
+        claims.removeEmptyPartial(date, holder);
+        return true;
+    }
+
+    /** Whether a booking met in the way still holds its claims. */
+    private enum Judgement {
+        /** It holds them: CONFIRMED, CHECKED_IN, or PENDING and being booked right now. */
+        LIVE,
+        /** It does not exist (a crash after its claims, before or instead of storing it): its traces must go. */
+        MISSING,
+        /** It was closed or left PENDING by a crash: it is now closed and has given back all it held. */
+        CLEARED
+    }
+
+    /**
+     * Judges the booking {@code bookingId} met in the way: one that is closed, or PENDING for
+     * longer than a booking takes (a crash stopped it), gives back all it held.
+     */
+    private Judgement judge(String bookingId, Instant now) {
+        Optional<Booking> found = bookings.find(bookingId);
+        if (found.isEmpty()) {
+            return Judgement.MISSING;
+        }
+        Booking holder = found.get();
         if (holder.state().holdsDesk()
-            || (holder.state() == BookingState.PENDING && !claim.claimedAt().plus(STALE_PENDING).isBefore(now))) {
-            return false;
+            || (holder.state() == BookingState.PENDING && !holder.createdAt().plus(STALE_PENDING).isBefore(now))) {
+            return Judgement.LIVE;
         }
         if (holder.state() == BookingState.PENDING) {
             try {
                 bookings.replace(holder.closed(BookingState.REJECTED, now, "orphan-cleanup"), holder.version());
             } catch (VersionConflictException confirmedMeanwhile) {
-                return false;
+                return Judgement.LIVE;
             }
         }
         claims.release(holder);
-        return true;
+        return Judgement.CLEARED;
     }
 
-    private void checkLimits(BookingLimits limits, String user, Slot slot) {
+    private void checkLimits(BookingLimits limits, Slot slot) {
         List<BrokenRule> broken = new ArrayList<>();
         Instant now = clock.instant();
         LocalDate today = today();
@@ -274,23 +327,9 @@ public final class DeskBookings {
             broken.add(new BrokenRule("date", "beyond-horizon", "this site takes bookings at most " + limits.maxDaysAhead()
                 + " days ahead", List.of(limits.maxDaysAhead())));
         }
-        if (broken.isEmpty() && bookingsInWeek(user, slot.date()) >= limits.maxPerWeek()) {
-            broken.add(new BrokenRule("date", "weekly-limit", user + " already has " + limits.maxPerWeek()
-                + " bookings in that week, the most this site allows", List.of(limits.maxPerWeek())));
-        }
         if (!broken.isEmpty()) {
             throw new BookingRulesException(broken);
         }
-    }
-
-    /** How many bookings {@code user} holds in the ISO week of {@code date} (from the claims in memory). */
-    private int bookingsInWeek(String user, LocalDate date) {
-        LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int count = 0;
-        for (int day = 0; day < 7; day++) {
-            count += claims.bookingsOf(user, monday.plusDays(day));
-        }
-        return count;
     }
 
     private Booking checkedIn(Booking current, CheckInMethod method) {

@@ -91,8 +91,70 @@ public final class DeskCatalogue {
         Floor floor = current.floor(floorId).orElseThrow(() -> new NotFoundException("floor", floorId));
         List<Zone> zones = new ArrayList<>(floor.zones());
         zones.add(new Zone(IdKind.ZONE.newId(), name.strip()));
-        return changeStored(actor, "site.zone.add", current, current.withFloor(new Floor(floor.id(), floor.name(), zones)),
-            current.version());
+        return changeStored(actor, "site.zone.add", current,
+            current.withFloors(replaced(current, new Floor(floor.id(), floor.name(), zones))), current.version());
+    }
+
+    /** Renames a floor of a site (its desks stay on it). */
+    public Site renameFloor(Actor actor, String siteId, String floorId, String name) {
+        Site current = managed(actor, siteId);
+        requireName(name);
+        Floor floor = current.floor(floorId).orElseThrow(() -> new NotFoundException("floor", floorId));
+        return changeStored(actor, "site.floor.rename", current,
+            current.withFloors(replaced(current, new Floor(floor.id(), name.strip(), floor.zones()))), current.version());
+    }
+
+    /** Removes a floor of a site; refused with {@code floor-has-desks} while desks stand on it. */
+    public Site removeFloor(Actor actor, String siteId, String floorId) {
+        Site current = managed(actor, siteId);
+        Floor floor = current.floor(floorId).orElseThrow(() -> new NotFoundException("floor", floorId));
+        if (!desks.onFloor(floorId).isEmpty()) {
+            throw new ConflictException("floor-has-desks", "floor " + floor.name() + " still has "
+                + desks.onFloor(floorId).size() + " desks; remove or move them first");
+        }
+        return changeStored(actor, "site.floor.remove", current,
+            current.withFloors(current.floors().stream().filter(f -> !f.id().equals(floorId)).toList()), current.version());
+    }
+
+    /** Removes a zone of a floor; refused with {@code zone-has-desks} while desks belong to it. */
+    public Site removeZone(Actor actor, String siteId, String floorId, String zoneId) {
+        Site current = managed(actor, siteId);
+        Floor floor = current.floor(floorId).orElseThrow(() -> new NotFoundException("floor", floorId));
+        Zone zone = floor.zone(zoneId).orElseThrow(() -> new NotFoundException("zone", zoneId));
+        if (desks.onFloor(floorId).stream().anyMatch(desk -> zoneId.equals(desk.zoneId()))) {
+            throw new ConflictException("zone-has-desks", "zone " + zone.name() + " still has desks; move them to another zone first");
+        }
+        Floor without = new Floor(floor.id(), floor.name(), floor.zones().stream().filter(z -> !z.id().equals(zoneId)).toList());
+        return changeStored(actor, "site.zone.remove", current, current.withFloors(replaced(current, without)), current.version());
+    }
+
+    /** Removes a site; refused with {@code site-has-desks} while it has desks. */
+    public void removeSite(Actor actor, String siteId) {
+        Site current = managed(actor, siteId);
+        if (!desks.atSite(siteId).isEmpty()) {
+            throw new ConflictException("site-has-desks", "site " + current.name() + " still has "
+                + desks.atSite(siteId).size() + " desks; remove them first");
+        }
+        audit.record(actor, Change.removed("site.remove", SiteRepository.COLLECTION, "site", siteId, current.version(), current),
+            () -> sites.delete(current));
+    }
+
+    /** The desk {@code id} if the actor may change it (an admin in its site's scope). */
+    Desk managedDesk(Actor actor, String id) {
+        actor.requireAny(Role.FLEET_ADMIN, Role.BRANCH_ADMIN);
+        Desk desk = desk(id);
+        units.requireInScope(actor, desk.ouId());
+        return desk;
+    }
+
+    /** Removes {@code desk} (its caller has made sure no booking still needs it). */
+    void deleteDesk(Actor actor, Desk desk) {
+        audit.record(actor, Change.removed("desk.remove", DeskRepository.COLLECTION, "desk", desk.id(), desk.version(), desk),
+            () -> desks.delete(desk));
+    }
+
+    private static List<Floor> replaced(Site site, Floor floor) {
+        return site.floors().stream().map(existing -> existing.id().equals(floor.id()) ? floor : existing).toList();
     }
 
     /** Every site, by name. */

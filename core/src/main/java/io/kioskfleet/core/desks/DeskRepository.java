@@ -81,6 +81,11 @@ public final class DeskRepository implements DeclaresIndexes {
         forget();
     }
 
+    void delete(Desk desk) {
+        versioned.delete(desk.id(), desk.version());
+        forget();
+    }
+
     private Directory directory() {
         Directory current = directory;
         Instant now = clock.instant();

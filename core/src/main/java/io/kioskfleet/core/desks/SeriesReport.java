@@ -18,7 +18,12 @@ public record SeriesReport(String seriesId, List<Booking> booked, List<RefusedOc
      * @param date   its date
      * @param reason a stable reason ({@code desk-taken}, {@code weekly-limit}…)
      * @param detail one English sentence
+     * @param args   the values the reason's text names (a rule's limit), for translating it
      */
-    public record RefusedOccurrence(java.time.LocalDate date, String reason, String detail) {
+    public record RefusedOccurrence(java.time.LocalDate date, String reason, String detail, List<Object> args) {
+
+        public RefusedOccurrence {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
     }
 }

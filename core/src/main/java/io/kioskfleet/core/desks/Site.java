@@ -39,6 +39,10 @@ public record Site(@BsonId String id, String ouId, String name, BookingLimits li
         return new Site(id, ouId, newName, newLimits, floors, createdAt, version + 1);
     }
 
+    Site withFloors(List<Floor> newFloors) {
+        return new Site(id, ouId, name, limits, newFloors, createdAt, version + 1);
+    }
+
     Site withFloor(Floor floor) {
         List<Floor> changed = new ArrayList<>(floors.stream().filter(existing -> !existing.id().equals(floor.id())).toList());
         changed.add(floor);

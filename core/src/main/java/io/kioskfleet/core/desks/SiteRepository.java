@@ -50,4 +50,8 @@ public final class SiteRepository implements DeclaresIndexes {
     void replace(Site changed, long expectedVersion) {
         versioned.replace(changed.id(), changed, expectedVersion);
     }
+
+    void delete(Site site) {
+        versioned.delete(site.id(), site.version());
+    }
 }

@@ -21,5 +21,7 @@ public enum ScheduleKind {
     /** Old records past their retention are purged (the purge itself is audited). */
     RETENTION_PURGE,
     /** An auditor's evidence report is produced for the past period. */
-    EVIDENCE_REPORT
+    EVIDENCE_REPORT,
+    /** Laptops kept past their due time are reminded of, once per loan and day (to the borrower and to IT). */
+    OVERDUE_LOAN_REMINDERS
 }

@@ -196,7 +196,7 @@ class DeskBookingsTest {
             desk.ouId(), "hanako", desks.tuesday, SlotKind.WHOLE_DAY, Slot.OPENS, Slot.CLOSES, BookingState.PENDING, null,
             desks.clock.instant(), "hanako", null, null, null, null, 1);
         desks.bookingRepository.insert(interrupted);
-        assertThat(desks.claims.claim(interrupted)).isEmpty();
+        assertThat(desks.claims.claim(interrupted, BookingLimits.DEFAULT.maxPerWeek())).isEmpty();
 
         assertThatThrownBy(() -> desks.bookings.book(taro, wholeDay(desk))).isInstanceOf(ConflictException.class);
         desks.clock.advance(DeskBookings.STALE_PENDING.plusSeconds(1));

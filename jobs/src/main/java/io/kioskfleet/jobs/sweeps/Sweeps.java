@@ -8,6 +8,7 @@ import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.jobruns.JobRun;
 import io.kioskfleet.core.jobruns.RunRecords;
+import io.kioskfleet.core.loans.OverdueLoanReminders;
 import io.kioskfleet.core.retention.ExpiredMonths;
 import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.sessions.UnprovenWipes;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * The sweeps a schedule can fire: compliance (sessions without a proven wipe), silent devices,
- * command escalation, retention purge and desk no-show release. Each is idempotent, so firing
+ * command escalation, retention purge, desk no-show release and overdue-loan reminders. Each is idempotent, so firing
  * one again only finds what is new.
  */
 public final class Sweeps {
@@ -27,12 +28,13 @@ public final class Sweeps {
 
     public Sweeps(RunRecords records, UnprovenWipes wipes, ComplianceExceptions exceptions, DeviceRegistry devices,
                   PresenceRepository presence, OverdueCommands commands, OpenFindings findings, ExpiredMonths months,
-                  ReleasingNoShows noShows, Clock clock) {
+                  ReleasingNoShows noShows, Clock clock, OverdueLoanReminders loanReminders) {
         for (Sweep sweep : List.of(new ComplianceSweep(records, wipes, exceptions, clock),
             new SilentDeviceSweep(records, devices, presence, findings, clock),
             new CommandEscalation(records, commands, findings, clock),
             new RetentionPurge(records, months, clock),
-            new NoShowRelease(records, noShows, clock))) {
+            new NoShowRelease(records, noShows, clock),
+            new OverdueLoanReminder(records, loanReminders, clock))) {
             byKind.put(sweep.kind(), sweep);
         }
     }
