@@ -72,8 +72,11 @@ public final class DeskAvailabilityBenchmark {
     private static final int DESKS_PER_FLOOR = 250;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy_MM_dd");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy_MM");
-    /** Seeding stops after this long, so one run stays within the machine's benchmark slot; the output says how far it got. */
-    private static final Duration SEED_BUDGET = Duration.ofMinutes(4);
+    /**
+     * Seeding stops after this long (4 minutes, or {@code -Dbench.seed-minutes=N}), so one run stays
+     * within the machine's benchmark slot; the output says how far it got.
+     */
+    private static final Duration SEED_BUDGET = Duration.ofMinutes(Long.getLong("bench.seed-minutes", 4));
     private static final SlotKind[] NAMED = {SlotKind.MORNING, SlotKind.AFTERNOON, SlotKind.WHOLE_DAY};
     private static final int MORNING_HOURS = 0b11111 << 8;
     private static final int AFTERNOON_HOURS = 0b1111111 << 13;
