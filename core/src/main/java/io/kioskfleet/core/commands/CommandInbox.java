@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -48,6 +50,7 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
     public static final String TOPIC = "command-inbox";
 
     private final MongoCollection<InboxEntry> entries;
+    private final boolean oneProcessWrites;
     private final Set<String> flagged = ConcurrentHashMap.newKeySet();
     private final ChangeNotices notices;
     private final RepeatingTask timer;
@@ -55,6 +58,7 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
     /** An inbox refreshed from the store every {@code refreshEvery}; {@link Duration#ZERO}: only by {@link #refresh()}. */
     public CommandInbox(FleetStore store, ChangeNotices notices, Duration refreshEvery) {
         this.entries = store.collection(COLLECTION, InboxEntry.class);
+        this.oneProcessWrites = store.isEmbedded();
         this.notices = notices;
         notices.subscribe(TOPIC, this::flag, this::refresh);
         refresh();
@@ -111,11 +115,26 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         }
     }
 
-    /** Takes a command out of its device's inbox; the inbox goes when it is empty. */
+    /**
+     * Takes a command out of its device's inbox; the inbox goes when it is empty.
+     *
+     * <p>With several instances the empty inbox is deleted by one conditional write (an {@code _id}
+     * and an empty list), so a command another instance adds meanwhile is never deleted with it.
+     * The embedded store would answer that filter by scanning the whole inbox (it only serves a
+     * filter on exactly {@code _id}), once per acknowledgement, and a wave fills the inbox with
+     * every device of the fleet; there only this process writes, and every write of the inbox here
+     * holds this object's lock, so the emptiness is checked and the inbox deleted by {@code _id}.
+     */
     synchronized void remove(String deviceId, String commandId) {
-        entries.updateOne(eq("_id", deviceId), Updates.pull("commandIds", commandId));
-        entries.deleteOne(and(eq("_id", deviceId), size("commandIds", 0)));
-        if (entries.find(eq("_id", deviceId)).first() == null) {
+        InboxEntry left = entries.findOneAndUpdate(eq("_id", deviceId), Updates.pull("commandIds", commandId),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (left != null && !left.commandIds().isEmpty()) {
+            return;
+        }
+        if (left != null) {
+            entries.deleteOne(oneProcessWrites ? eq("_id", deviceId) : and(eq("_id", deviceId), size("commandIds", 0)));
+        }
+        if (left == null || entries.find(eq("_id", deviceId)).first() == null) {
             flagged.remove(deviceId);
         }
     }
