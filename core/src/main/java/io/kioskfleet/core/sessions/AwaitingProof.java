@@ -133,11 +133,6 @@ final class AwaitingProof {
         }
     }
 
-    /** How many sessions await proof, as recorded. */
-    long count() {
-        return records.countDocuments(ne("_id", BACKFILLED));
-    }
-
     private void upsert(List<Session> awaiting) {
         markBackfilledIfFresh();
         Instant now = Instant.now();
