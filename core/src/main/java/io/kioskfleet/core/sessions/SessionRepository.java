@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -25,6 +24,7 @@ import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +57,7 @@ public final class SessionRepository {
     private final MonthlyCollections<RefusedAttestation> refused;
     private final RecordSeals seals;
     private final DeviceSessionIndex byDevice;
+    private final AwaitingProof awaiting;
 
     /** The sessions of {@code store}, sealed with the key in its data directory. */
     public SessionRepository(FleetStore store) {
@@ -68,6 +69,7 @@ public final class SessionRepository {
         this.refused = new MonthlyCollections<>(store, "refused_attestations", RefusedAttestation.class,
             List.of(new IndexModel(Indexes.ascending("deviceId", "receivedAt"))));
         this.byDevice = new DeviceSessionIndex(store, sessions);
+        this.awaiting = new AwaitingProof(store, sessions);
     }
 
     /** The seals this repository puts on every session and attestation it writes. */
@@ -83,11 +85,14 @@ public final class SessionRepository {
     /** Inserts a new session; false (nothing written) when its id is taken. */
     boolean insert(Session session) {
         byDevice.add(List.of(session));
+        awaiting.beforeWriting(session);
         return DuplicateKeys.insertIfAbsent(sessions.forWriting(monthOf(session.id()).orElseThrow()), seals.sealed(session));
     }
 
     void replace(Session changed, long expectedVersion) {
+        awaiting.beforeWriting(changed);
         versioned(monthOf(changed.id()).orElseThrow()).replace(changed.id(), seals.sealed(changed), expectedVersion);
+        awaiting.afterWriting(changed);
     }
 
     /** The attestation of session {@code sessionId}, if one was accepted. */
@@ -109,6 +114,7 @@ public final class SessionRepository {
      */
     public void insertMany(List<Session> many, List<StoredAttestation> proofs) {
         byDevice.add(many);
+        awaiting.beforeWritingAll(many);
         many.stream().map(seals::sealed).collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()))
             .forEach((month, batch) -> sessions.forWriting(month).insertMany(batch));
         proofs.stream().map(seals::sealed).collect(Collectors.groupingBy(proof -> monthOf(proof.sessionId()).orElseThrow()))
@@ -130,15 +136,39 @@ public final class SessionRepository {
 
     /**
      * Sessions ended before {@code endedBefore} still ENDED or WIPE_FAILED, and sessions started
-     * before {@code startedBefore} still STARTED, in the months from {@code monthsFrom}: one read
-     * of each month for both.
+     * before {@code startedBefore} still STARTED: the sessions recorded as awaiting proof, each
+     * read by {@code _id}, so the cost follows how many await proof, not how many are stored. The
+     * session decides, not its record: a record of a session proven meanwhile, or of one that is
+     * missing (a crash between the two writes, a purged month) and was written before
+     * {@code startedBefore}, is dropped.
      */
-    void forEachUnproven(Instant monthsFrom, Instant endedBefore, Instant startedBefore, Consumer<Session> each) {
-        Bson unproven = or(and(in("state", SessionState.ENDED, SessionState.WIPE_FAILED), lt("endedAt", endedBefore)),
-            and(eq("state", SessionState.STARTED), lt("startedAt", startedBefore)));
-        for (MongoCollection<Session> month : sessions.between(monthsFrom, endedBefore)) {
-            month.find(unproven).batchSize(5000).forEach(each);
-        }
+    void forEachUnproven(Instant endedBefore, Instant startedBefore, Consumer<Session> each) {
+        awaiting.forEachList(DeviceSessionIndex.IDS_PER_READ, list -> {
+            Map<String, Session> found = new HashMap<>();
+            list.stream().collect(Collectors.groupingBy(record -> monthOf(record.sessionId()).orElseThrow()))
+                .forEach((month, records) -> readById(sessions.of(month),
+                    records.stream().map(AwaitingProof.Awaiting::sessionId).toList(), session -> found.put(session.id(), session)));
+            List<String> stray = new ArrayList<>();
+            for (AwaitingProof.Awaiting record : list) {
+                Session session = found.get(record.sessionId());
+                if (session == null) {
+                    if (record.writtenAt().isBefore(startedBefore)) {
+                        stray.add(record.sessionId()); // a newer one may be a start being stored right now
+                    }
+                } else if (!AwaitingProof.AWAITING.contains(session.state())) {
+                    stray.add(record.sessionId());
+                } else if (session.state() == SessionState.STARTED ? session.startedAt().isBefore(startedBefore)
+                    : session.endedAt() != null && session.endedAt().isBefore(endedBefore)) {
+                    each.accept(session);
+                }
+            }
+            awaiting.drop(stray);
+        });
+    }
+
+    /** Drops the awaiting-proof records of {@code found}: their exceptions are recorded, so the sweep need not read them again. */
+    void settled(Collection<Session> found) {
+        awaiting.dropIfUnchanged(found);
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Sessions whose wipe is not proven, for the compliance sweep: those ended before a cutoff that
- * are still ENDED (no valid attestation arrived) or WIPE_FAILED, read month by month from the
- * months that can hold them; and the ENDED ones marked UNVERIFIED. A valid attestation arriving
+ * are still ENDED (no valid attestation arrived) or WIPE_FAILED, read by {@code _id} from the
+ * small record each such session has while it awaits proof; and the ENDED ones marked UNVERIFIED. A valid attestation arriving
  * later still makes such a session VERIFIED.
  *
  * <p>Sessions that never ended count too: still STARTED when the device's policy's longest
@@ -45,13 +45,12 @@ public final class UnprovenWipes {
     /**
      * Calls {@code each} with every session ended more than {@code grace} before {@code now}
      * whose wipe is not proven, and every session still running more than {@code grace} after
-     * its device's longest session; reading the month collections from the month of
-     * {@code monthsFrom} (null: the first) to the month of {@code now}: a session is stored in the
-     * month it started, which is never after the month it ended.
+     * its device's longest session: read from the sessions recorded as awaiting proof, so the
+     * cost follows how many await proof, not how many sessions are stored.
      */
-    public void forEachUnproven(Instant monthsFrom, Instant now, Duration grace, Consumer<Session> each) {
+    public void forEachUnproven(Instant now, Duration grace, Consumer<Session> each) {
         Instant cutoff = now.minus(grace);
-        sessions.forEachUnproven(monthsFrom, cutoff, cutoff, session -> {
+        sessions.forEachUnproven(cutoff, cutoff, session -> {
             if (session.state() != SessionState.STARTED || neverEnded(session, now, grace)) {
                 each.accept(session);
             }
@@ -62,8 +61,13 @@ public final class UnprovenWipes {
         return session.startedAt().plus(maxLength.of(session.deviceId(), session.ouId())).plus(grace).isBefore(now);
     }
 
-    /** Marks those of {@code found} still ENDED as UNVERIFIED; returns how many changed. */
+    /**
+     * Marks those of {@code found} still ENDED as UNVERIFIED and stops reading them all at the
+     * next sweep; returns how many changed. Call once their exceptions are recorded.
+     */
     public long markUnverified(List<Session> found) {
-        return sessions.markUnverified(found);
+        long changed = sessions.markUnverified(found);
+        sessions.settled(found);
+        return changed;
     }
 }

@@ -276,4 +276,40 @@ class WipeAttestationsTest {
         assertThat(fleet.sessions().tallies().today().get(branch.id())).extracting(UnitSessions::active, UnitSessions::ended)
             .containsExactly(0, 1);
     }
+
+    /** The states of the sessions recorded as awaiting proof, by session id. */
+    private java.util.Map<String, String> awaitingProof() {
+        java.util.Map<String, String> states = new java.util.TreeMap<>();
+        fleet.store().collection(AwaitingProof.COLLECTION, Document.class).find().forEach(record ->
+            states.put(record.getString("_id"), record.getString("state")));
+        states.remove(AwaitingProof.BACKFILLED);
+        return states;
+    }
+
+    @Test
+    void aSessionAwaitsProofFromItsStartUntilItsWipeIsVerified() {
+        Laptop laptop = enrolledLaptop();
+        Instant start = clock.instant().minus(Duration.ofMinutes(60));
+        String id = SessionIds.newId(start);
+        fleet.sessions().events().start(laptop.device(), new SessionStart(id, null, "3F-A-12", null, start));
+        assertThat(awaitingProof()).containsExactly(java.util.Map.entry(id, "STARTED"));
+
+        fleet.sessions().events().end(laptop.device(), id, new SessionEnd(SessionEndReason.TIMEOUT, start.plus(Duration.ofMinutes(50))));
+        assertThat(awaitingProof()).containsExactly(java.util.Map.entry(id, "ENDED"));
+
+        fleet.sessions().attestations().receive(laptop.device(), id, signed(laptop, id, List.of()), "10.0.0.1");
+        assertThat(awaitingProof()).isEmpty();
+        assertThat(fleet.store().collection(AwaitingProof.COLLECTION, Document.class)
+            .find(new Document("_id", AwaitingProof.BACKFILLED)).first())
+            .as("a store whose first session came after the records needs no backfill").isNotNull();
+    }
+
+    @Test
+    void aSessionWhoseWipeLeftFilesBehindStillAwaitsProof() {
+        Laptop laptop = enrolledLaptop();
+        String id = endedSession(laptop);
+        fleet.sessions().attestations().receive(laptop.device(), id, failedWipe(laptop, id), "x");
+
+        assertThat(awaitingProof()).containsExactly(java.util.Map.entry(id, "WIPE_FAILED"));
+    }
 }

@@ -18,15 +18,12 @@ import java.util.List;
  * Sessions ended more than the threshold ago without a proven wipe become compliance exceptions
  * (once per session); those still ENDED are marked UNVERIFIED. So do sessions that never ended:
  * still STARTED more than the threshold after their policy's longest session (they stay STARTED;
- * if one ends later its exception is not raised again). Sessions live in the month they
- * started, so only the months that can hold new candidates are read: from a month before the
- * previous sweep's cutoff (a session may have started that long before it ended) to now; the
- * first sweep reads every month.
+ * if one ends later its exception is not raised again). Only the sessions recorded as awaiting
+ * proof are read, so a sweep costs what awaits proof, not what is stored; once a session's
+ * exception is recorded it is not read again (unless it moves on, e.g. a lost session ends).
  */
 final class ComplianceSweep implements Sweep {
 
-    /** How long before its end a session may have started, at most, for the months to read. */
-    static final Duration LONGEST_SESSION = Duration.ofDays(31);
     private static final int BATCH = 1000;
 
     private final RunRecords records;
@@ -56,13 +53,10 @@ final class ComplianceSweep implements Sweep {
         Instant now = clock.instant();
         Duration threshold = thresholdOf(run);
         Instant cutoff = now.minus(threshold);
-        Instant monthsFrom = records.lastCompleted(kind())
-            .map(previous -> previous.startedAt().minus(thresholdOf(previous)).minus(LONGEST_SESSION))
-            .orElse(null);
         long[] found = {0};
         long[] raised = {0};
         List<Session> batch = new ArrayList<>(BATCH);
-        wipes.forEachUnproven(monthsFrom, now, threshold, session -> {
+        wipes.forEachUnproven(now, threshold, session -> {
             batch.add(session);
             found[0]++;
             if (batch.size() == BATCH) {
