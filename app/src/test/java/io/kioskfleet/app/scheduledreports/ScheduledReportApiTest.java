@@ -54,6 +54,9 @@ class ScheduledReportApiTest extends RunningServiceTest {
             assertThat(EvidenceSignature.parse(signature.body()).verifies(key, file.body())).as(format).isTrue();
         }
         assertThat(auditor.getAnything("/api/v1/scheduled-reports/run_nothere/report.csv").status()).isEqualTo(404);
+        Answer page = auditor.getAnything("/scheduled-reports");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/api/v1/scheduled-reports/" + runId + "/report.pdf.sig", "毎晩の証跡報告");
     }
 
     private JsonNode runAfterItsWork(String runId) throws InterruptedException {
