@@ -1,14 +1,19 @@
 package io.kioskfleet.jobs;
 
 import io.kioskfleet.core.background.RepeatingTask;
+import io.kioskfleet.core.evidence.ReportPeriod;
+import io.kioskfleet.core.evidence.ScheduledReports;
 import io.kioskfleet.core.jobruns.JobRun;
 import io.kioskfleet.core.jobruns.RunRecords;
+import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.ScheduledFire;
 import io.kioskfleet.core.schedules.ScheduledWork;
 import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The work of every schedule kind, behind the {@link ScheduledWork} port: a firing becomes a job
  * run (once, by its run key), and the run's work is done on {@code executor}: waves by
- * {@link Waves}, sweeps by {@link Sweeps}; kinds whose work does not exist yet end FAILED with a
+ * {@link Waves}, sweeps by {@link Sweeps}, evidence reports by {@link ScheduledReports}; kinds whose work does not exist yet end FAILED with a
  * reason saying so. Runs whose instance stopped are taken over and carried on, at start and every
  * {@code checkEvery}.
  */
@@ -29,6 +34,8 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
     private final RunRecords records;
     private final Waves waves;
     private final Sweeps sweeps;
+    private final ScheduledReports reports;
+    private final Function<String, ZoneId> zoneOfSchedule;
     private final Predicate<ScheduledFire> admitted;
     private final Executor executor;
     private final Duration silence;
@@ -44,9 +51,21 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
      */
     public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, Predicate<ScheduledFire> admitted, Executor executor,
                          Duration silence, Duration checkEvery) {
+        this(records, waves, sweeps, null, scheduleId -> ZoneId.of("Asia/Tokyo"), admitted, executor, silence, checkEvery);
+    }
+
+    /**
+     * The same with evidence reports: {@code reports} makes them, in the zone
+     * {@code zoneOfSchedule} gives for a schedule's id; null {@code reports}: the kind has no work.
+     */
+    public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, ScheduledReports reports,
+                         Function<String, ZoneId> zoneOfSchedule, Predicate<ScheduledFire> admitted, Executor executor,
+                         Duration silence, Duration checkEvery) {
         this.records = records;
         this.waves = waves;
         this.sweeps = sweeps;
+        this.reports = reports;
+        this.zoneOfSchedule = zoneOfSchedule;
         this.admitted = admitted;
         this.executor = executor;
         this.silence = silence;
@@ -91,6 +110,8 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
         try {
             if (run.isWave()) {
                 waves.carryOut(run);
+            } else if (run.kind() == ScheduleKind.EVIDENCE_REPORT && reports != null) {
+                records.complete(run.id(), report(run));
             } else if (sweeps.handles(run.kind())) {
                 records.complete(run.id(), sweeps.sweep(run));
             } else {
@@ -103,6 +124,13 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
                 records.fail(run.id(), e.toString());
             }
         }
+    }
+
+    /** Makes the evidence report of the period before the run's planned time and says what it made. */
+    private String report(JobRun run) {
+        ScheduledFire fire = run.fire();
+        return reports.produce(run.id(), run.scheduleName(), ReportPeriod.ofThreshold(fire.threshold()),
+            zoneOfSchedule.apply(run.scheduleId()), run.target().ouIds(), run.plannedTime()).detail();
     }
 
     /** Stops looking for interrupted runs. */

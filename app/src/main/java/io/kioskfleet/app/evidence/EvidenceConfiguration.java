@@ -8,6 +8,8 @@ import io.kioskfleet.core.evidence.EvidenceExports;
 import io.kioskfleet.core.evidence.EvidenceReports;
 import io.kioskfleet.core.evidence.EvidenceSettings;
 import io.kioskfleet.core.evidence.EvidenceSigningKey;
+import io.kioskfleet.core.evidence.ScheduledReports;
+import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.WipeAttestations;
@@ -31,5 +33,10 @@ public class EvidenceConfiguration {
     @Bean
     EvidenceExports evidenceExports(EvidenceReports reports, AuditChain audit, KioskFleetProperties properties) {
         return new EvidenceExports(reports, audit, EvidenceSigningKey.inDirectory(properties.dataDir()));
+    }
+
+    @Bean
+    ScheduledReports scheduledReports(EvidenceExports exports, EvidenceReports reports, FleetStore store, Clock clock) {
+        return new ScheduledReports(exports, reports, store, clock);
     }
 }

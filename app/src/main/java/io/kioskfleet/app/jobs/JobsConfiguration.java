@@ -18,6 +18,10 @@ import io.kioskfleet.core.jobruns.RunRecords;
 import io.kioskfleet.core.ous.OrganisationUnits;
 import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.retention.ExpiredMonths;
+import io.kioskfleet.app.KioskFleetProperties;
+import io.kioskfleet.core.evidence.ScheduledReports;
+import io.kioskfleet.core.schedules.Schedule;
+import io.kioskfleet.core.schedules.ScheduleRepository;
 import io.kioskfleet.core.schedules.SchedulerLease;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.UnprovenWipes;
@@ -110,9 +114,12 @@ public class JobsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ScheduledJobs scheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, SchedulerLease lease,
+    ScheduledJobs scheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, ScheduledReports reports,
+                                ScheduleRepository schedules, KioskFleetProperties properties, SchedulerLease lease,
                                 ExecutorService jobRunThreads, JobsProperties settings) {
-        return new ScheduledJobs(records, waves, sweeps, lease::admits, jobRunThreads,
+        return new ScheduledJobs(records, waves, sweeps, reports,
+            scheduleId -> schedules.find(scheduleId).map(Schedule::zone).orElse(properties.timeZone()),
+            lease::admits, jobRunThreads,
             settings.silence(), settings.checkEvery());
     }
 

@@ -97,6 +97,9 @@ class RoleMatrixTest extends RunningServiceTest {
             new Row("search the audit log", c -> c.get("/api/v1/audit/search?action=device."), 200, 403, 403, 200, 403, 401),
             new Row("read the evidence report", c -> c.get("/api/v1/evidence?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"),
                 200, 403, 403, 200, 403, 401),
+            new Row("list the scheduled evidence reports", c -> c.get("/api/v1/scheduled-reports"), 200, 403, 403, 200, 403, 401),
+            new Row("download a scheduled report that is not there", c -> c.getAnything("/api/v1/scheduled-reports/run_none/report.csv"),
+                404, 403, 403, 404, 403, 401),
             new Row("export the evidence report as PDF", c -> c.getAnything(
                 "/api/v1/evidence/export.pdf?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"), 200, 403, 403, 200, 403, 401),
             new Row("export the audit chain", c -> c.get("/api/v1/audit/export"), 200, 403, 403, 200, 403, 401),
