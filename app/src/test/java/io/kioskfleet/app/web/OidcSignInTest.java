@@ -19,8 +19,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.kioskfleet.app.RunningServiceTest;
+import io.kioskfleet.app.ApiClient;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.users.User;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -39,7 +42,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,7 +56,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * authorization and token endpoints) and act as their own KioskFleet account; people without
  * an enabled local account are turned away. The browser's redirects are followed by hand.
  */
-class OidcSignInTest extends RunningServiceTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "kioskfleet.admin-password=" + OidcSignInTest.ADMIN_PASSWORD)
+class OidcSignInTest {
+
+    static final String ADMIN_PASSWORD = "oidc-test-admin-password";
+    private static final AtomicLong NEXT = new AtomicLong();
 
     private static final String CLIENT_ID = "kioskfleet-console";
     private static final WireMockServer IDP = new WireMockServer(options().dynamicPort());
@@ -72,15 +84,28 @@ class OidcSignInTest extends RunningServiceTest {
 
     @LocalServerPort
     int servicePort;
+    @Autowired
+    FleetStore store;
 
+    private ApiClient admin;
+
+    /** Its own store: a context with a provider configured cannot share the other tests' data file. */
     @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
+    static void identityProvider(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("kioskfleet-oidc-test-");
+        dataDir.toFile().deleteOnExit();
+        registry.add("kioskfleet.data-dir", dataDir::toString);
         String registration = "spring.security.oauth2.client.registration.city.";
         registry.add(registration + "client-id", () -> CLIENT_ID);
         registry.add(registration + "client-secret", () -> "test-secret");
         registry.add(registration + "client-name", () -> "City ID");
         registry.add(registration + "scope", () -> "openid,profile,email");
         registry.add("spring.security.oauth2.client.provider.city.issuer-uri", OidcSignInTest::issuer);
+    }
+
+    @BeforeEach
+    void signInAdmin() {
+        admin = ApiClient.signedIn(servicePort, "admin", ADMIN_PASSWORD);
     }
 
     @Test
@@ -117,7 +142,7 @@ class OidcSignInTest extends RunningServiceTest {
 
     @Test
     void someoneWithoutAKioskFleetAccountIsTurnedAwayAndTheRefusalIsAudited() {
-        String stranger = unique("stranger").toLowerCase(Locale.ROOT);
+        String stranger = "stranger-" + NEXT.incrementAndGet();
         Browser browser = new Browser();
 
         HttpResponse<String> refused = browser.signInAtProvider(Map.of("preferred_username", stranger));
@@ -144,7 +169,7 @@ class OidcSignInTest extends RunningServiceTest {
     }
 
     private String newAccount(Role role, boolean enabled) {
-        String username = unique("oidc").toLowerCase(Locale.ROOT);
+        String username = "oidc-" + System.nanoTime() % 100_000 + "-" + NEXT.incrementAndGet();
         store.collection("users", User.class).insertOne(new User(IdKind.USER.newId(), username,
             "{noop}not-used", Set.of(role), Set.of(), enabled, Instant.now(), 1));
         return username;

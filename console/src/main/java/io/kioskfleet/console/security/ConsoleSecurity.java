@@ -99,7 +99,7 @@ public class ConsoleSecurity implements WebMvcConfigurer {
             .csrf(csrf -> csrf.ignoringRequestMatchers(ConsoleSecurity::isScriptRequest));
         // OIDC sign-in only when spring.security.oauth2.client.registration.* names a provider.
         if (oidcProviders.getIfAvailable() != null) {
-            OidcAccounts oidcAccounts = new OidcAccounts(accounts, audit, usernameClaim, usernameDomain);
+            OidcAccounts oidcAccounts = new OidcAccounts(accounts, audit, new AccountNaming(usernameClaim, usernameDomain));
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts).userService(ConsoleSecurity::refusePlainOAuth2))
                 .failureHandler(ConsoleSecurity::oidcFailed));

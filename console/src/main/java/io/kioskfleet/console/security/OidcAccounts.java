@@ -4,7 +4,6 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.users.User;
 import io.kioskfleet.core.users.UserAccounts;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,59 +24,34 @@ public final class OidcAccounts implements OAuth2UserService<OidcUserRequest, Oi
     /** The error code of a refused sign-in, so the sign-in page can say why. */
     static final String NO_ACCOUNT = "kioskfleet_no_account";
 
-    private static final String FALLBACK_CLAIM = "email";
-
-    private final OAuth2UserService<OidcUserRequest, OidcUser> provider;
+    private final OAuth2UserService<OidcUserRequest, OidcUser> provider = new OidcUserService();
     private final UserAccounts accounts;
     private final AuditChain audit;
-    private final String usernameClaim;
-    private final String usernameDomain;
+    private final AccountNaming naming;
 
-    /**
-     * @param usernameClaim  the claim naming the local account (falls back to {@code email})
-     * @param usernameDomain when not blank, {@code name@<domain>} names the local account
-     *                       {@code name}, and names in other domains are refused
-     */
-    OidcAccounts(UserAccounts accounts, AuditChain audit, String usernameClaim, String usernameDomain) {
-        if (usernameClaim == null || usernameClaim.isBlank()) {
-            throw new IllegalArgumentException("kioskfleet.oidc.username-claim must name a claim");
-        }
-        this.provider = new OidcUserService();
+    OidcAccounts(UserAccounts accounts, AuditChain audit, AccountNaming naming) {
         this.accounts = accounts;
         this.audit = audit;
-        this.usernameClaim = usernameClaim;
-        this.usernameDomain = usernameDomain == null ? "" : usernameDomain.strip().toLowerCase(Locale.ROOT);
+        this.naming = naming;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser person = provider.loadUser(request);
-        String claimed = Optional.ofNullable(person.getClaimAsString(usernameClaim))
-            .or(() -> Optional.ofNullable(person.getClaimAsString(FALLBACK_CLAIM)))
-            .map(value -> value.strip().toLowerCase(Locale.ROOT))
-            .orElse("");
-        String registration = request.getClientRegistration().getRegistrationId();
-        Optional<User> account = localName(claimed).flatMap(accounts::findByUsername);
+        String claimed = naming.claimed(person.getClaims());
+        Optional<String> localName = naming.localName(claimed);
+        Optional<User> account = localName.flatMap(accounts::findByUsername);
         if (account.isEmpty() || !account.get().enabled()) {
-            String reason = account.isEmpty() ? "no-account" : "disabled";
+            String reason = claimed.isEmpty() ? "no-name" : localName.isEmpty() ? "other-domain"
+                : account.isEmpty() ? "no-account" : "disabled";
             String who = claimed.isEmpty() ? "oidc:" + person.getSubject() : claimed;
             audit.note(new Actor(who, Set.of(), Set.of(), SignInOutcomes.remoteAddress()), "sign-in.refused", "user", who,
-                Map.of("provider", registration, "reason", reason));
+                Map.of("provider", request.getClientRegistration().getRegistrationId(), "reason", reason));
             throw new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,
                 "No enabled KioskFleet account for '" + who + "' (" + reason + ")", null));
         }
         SignedInUser local = SignedInUser.of(account.get());
         local.eraseCredentials();
         return new SignedInWithOidc(person, local);
-    }
-
-    private Optional<String> localName(String claimed) {
-        if (usernameDomain.isEmpty()) {
-            return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed);
-        }
-        String suffix = "@" + usernameDomain;
-        return claimed.endsWith(suffix) && claimed.length() > suffix.length()
-            ? Optional.of(claimed.substring(0, claimed.length() - suffix.length()))
-            : Optional.empty();
     }
 }
