@@ -1,8 +1,19 @@
 package io.kioskfleet.console.security;
 
+import io.kioskfleet.core.audit.AuditChain;
 import io.kioskfleet.core.users.ApiTokens;
 import io.kioskfleet.core.users.PasswordHashing;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import io.kioskfleet.core.users.UserAccounts;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may reach what: {@code /actuator/health} is public, the other actuator endpoints are for
  * fleet admins, everything else needs a signed-in user, by an API token or HTTP Basic (scripts)
- * or the sign-in form (browsers). API callers get problem+json
+ * or the sign-in form (browsers), or, when configured, the organisation's OIDC provider. API callers get problem+json
  * for 401 and 403; browsers are sent to the sign-in page.
  */
 @Configuration
@@ -62,7 +73,11 @@ public class ConsoleSecurity implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle,
+                                           ObjectProvider<ClientRegistrationRepository> oidcProviders, UserAccounts accounts,
+                                           AuditChain audit,
+                                           @Value("${kioskfleet.oidc.username-claim:preferred_username}") String usernameClaim,
+                                           @Value("${kioskfleet.oidc.username-domain:}") String usernameDomain) throws Exception {
         ProblemJsonSecurityResponses problems = new ProblemJsonSecurityResponses();
         http
             .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
@@ -82,6 +97,13 @@ public class ConsoleSecurity implements WebMvcConfigurer {
                 .defaultAuthenticationEntryPointFor(problems, API)
                 .defaultAccessDeniedHandlerFor(problems, API))
             .csrf(csrf -> csrf.ignoringRequestMatchers(ConsoleSecurity::isScriptRequest));
+        // OIDC sign-in only when spring.security.oauth2.client.registration.* names a provider.
+        if (oidcProviders.getIfAvailable() != null) {
+            OidcAccounts oidcAccounts = new OidcAccounts(accounts, audit, new AccountNaming(usernameClaim, usernameDomain));
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts).userService(ConsoleSecurity::refusePlainOAuth2))
+                .failureHandler(ConsoleSecurity::oidcFailed));
+        }
         return http.build();
     }
 
@@ -99,6 +121,20 @@ public class ConsoleSecurity implements WebMvcConfigurer {
             return false;
         }
         return request.getRequestedSessionId() == null || request.getHeader("Authorization") != null;
+    }
+
+    /** Only OpenID Connect proves who someone is; a registration without the {@code openid} scope signs nobody in. */
+    private static OAuth2User refusePlainOAuth2(OAuth2UserRequest request) {
+        throw new OAuth2AuthenticationException(new OAuth2Error("kioskfleet_not_oidc",
+            "Registration '" + request.getClientRegistration().getRegistrationId() + "' needs the openid scope", null));
+    }
+
+    /** Back to the sign-in page, saying whether KioskFleet refused the person or the provider failed. */
+    private static void oidcFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+        throws IOException {
+        boolean refused = failure instanceof OAuth2AuthenticationException oauth
+            && OidcAccounts.NO_ACCOUNT.equals(oauth.getError().getErrorCode());
+        response.sendRedirect(request.getContextPath() + (refused ? "/login?refused" : "/login?oidc-failed"));
     }
 
     private static HttpSessionRequestCache browserRequestCache() {

@@ -32,6 +32,10 @@ public final class CurrentActor implements HandlerMethodArgumentResolver {
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return new Actor(user.username(), user.roles(), user.ouScope(), address);
         }
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInWithOidc oidc) {
+            SignedInUser user = oidc.account();
+            return new Actor(user.username(), user.roles(), user.ouScope(), address);
+        }
         String name = authentication == null ? "anonymous" : authentication.getName();
         Set<Role> roles = authentication == null ? Set.of() : authentication.getAuthorities().stream()
             .map(authority -> authority.getAuthority().replaceFirst("^ROLE_", ""))

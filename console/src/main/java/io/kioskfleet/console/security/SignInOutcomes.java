@@ -26,7 +26,8 @@ public class SignInOutcomes {
         throttle.succeeded(event.getAuthentication().getName());
     }
 
-    private static String remoteAddress() {
+    /** The address of the request being handled, for the throttle and the audit chain. */
+    static String remoteAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return request.getRemoteAddr();
