@@ -11,15 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
  * Pages of the device list at fleet size: seeds a fleet into a fresh embedded store, starts the
@@ -38,7 +33,6 @@ public final class DeviceListBenchmark {
     private static final double TARGET_MILLIS = 300;
     private static final String PASSWORD = "bench-admin-password";
     private static final Pattern DIRECTORY_LOADED = Pattern.compile("Device list: \\d+ devices in memory after \\d+ ms");
-    private static final Pattern TOKEN_SECRET = Pattern.compile("\"secret\":\"(kfat_[^\"]+)\"");
     private static final Pattern FIRST_BRANCH = Pattern.compile("\"id\":\"(ou_[^\"]+)\",\"name\":\"Branch 0\"");
 
     public static void main(String[] args) throws Exception {
@@ -117,7 +111,7 @@ public final class DeviceListBenchmark {
         return sorted[Math.max(0, index)];
     }
 
-    /** Signed-in GETs (HTTP Basic, as scripts use) against the running server, timed. */
+    /** Signed-in GETs against the running server (HTTP Basic, then an API token), timed. */
     private static final class Pages {
 
         private final CloseableHttpClient http;
@@ -130,18 +124,9 @@ public final class DeviceListBenchmark {
             this.base = base;
         }
 
-        /** Issues an API token for the admin (signed in with the password) and signs every later request with it. */
-        void useToken() throws Exception {
-            HttpPost post = new HttpPost(base.resolve("/api/v1/api-tokens"));
-            post.addHeader("Authorization", authorization);
-            post.setEntity(new StringEntity("{\"name\":\"device list benchmark\",\"expiresAt\":\""
-                + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}", ContentType.APPLICATION_JSON));
-            String answer = http.execute(post, response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
-            Matcher secret = TOKEN_SECRET.matcher(answer);
-            if (!secret.find()) {
-                throw new IllegalStateException("no API token issued: " + answer);
-            }
-            authorization = "Bearer " + secret.group(1);
+        /** Signs every later request in with an API token of the admin's (made with the password once). */
+        void useToken() {
+            authorization = AdminCalls.newTokenHeader(http, base, "admin", PASSWORD);
         }
 
         String body(String path) throws Exception {

@@ -131,10 +131,10 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         if (left != null && !left.commandIds().isEmpty()) {
             return;
         }
-        if (left != null) {
-            entries.deleteOne(oneProcessWrites ? eq("_id", deviceId) : and(eq("_id", deviceId), size("commandIds", 0)));
-        }
-        if (left == null || entries.find(eq("_id", deviceId)).first() == null) {
+        // Not deleted means another instance put a command in meanwhile: the flag stays (it only
+        // means "maybe", and the next read clears it should that inbox empty again).
+        if (left == null || entries.deleteOne(oneProcessWrites ? eq("_id", deviceId)
+                : and(eq("_id", deviceId), size("commandIds", 0))).getDeletedCount() == 1) {
             flagged.remove(deviceId);
         }
     }
