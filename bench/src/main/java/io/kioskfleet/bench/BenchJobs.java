@@ -34,18 +34,21 @@ import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The job-run services wired on a fresh embedded H2 file store, as the application wires them, for the benchmarks. */
-record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, RunRecords records, Waves waves,
-                 Sweeps sweeps) implements AutoCloseable {
+record BenchJobs(Path dataDir, FleetStore store, CommandInbox inbox, OrganisationUnits units, RunRecords records,
+                 Waves waves, Sweeps sweeps) implements AutoCloseable {
 
     static BenchJobs open(Clock clock) throws IOException {
-        FleetStore store = FleetStore.open(new StoreSettings("", Files.createTempDirectory("kioskfleet-bench-"),
-            "kioskfleet", Duration.ofSeconds(30)));
+        Path dataDir = Files.createTempDirectory("kioskfleet-bench-");
+        FleetStore store = FleetStore.open(new StoreSettings("", dataDir, "kioskfleet", Duration.ofSeconds(30)));
         AuditChain audit = new AuditChain(store, clock);
         OuRepository ous = new OuRepository(store);
         DeviceRepository deviceRepository = new DeviceRepository(store);
@@ -69,7 +72,7 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
             new OverdueLoanReminders(store, new LoanRepository(store), new Outbox(store,
                 new WebhookEndpoints(store, audit, false, clock), new WebhookDeliveries(store, audit, clock), clock),
                 ZoneId.of("Asia/Tokyo")));
-        return new BenchJobs(store, inbox, units, records, waves, sweeps);
+        return new BenchJobs(dataDir, store, inbox, units, records, waves, sweeps);
     }
 
     /** The machine, for the first line of every benchmark's output. */
@@ -77,9 +80,15 @@ record BenchJobs(FleetStore store, CommandInbox inbox, OrganisationUnits units, 
         return "java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
+    /** Closes the store and deletes its files: a year of sessions takes gigabytes, and the machine's disk is shared. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         inbox.close();
         store.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

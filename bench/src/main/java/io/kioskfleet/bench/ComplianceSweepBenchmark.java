@@ -26,8 +26,9 @@ import java.util.List;
  * recorded as awaiting proof. The target is under 10 s on a 2-core machine.
  *
  * <p>Run: {@code bench/run ComplianceSweepBenchmark [sessions]}. The sessions are written before the
- * clock starts through {@link SessionRepository#insertMany}, so with the awaiting-proof records
- * and per-device index the service writes for them.
+ * clock starts through {@link SessionRepository#insertIntoNewMonths}, a month per call: one large
+ * insert per collection, of the sealed sessions, their awaiting-proof records and per-device index
+ * as the service writes them.
  */
 public final class ComplianceSweepBenchmark {
 
@@ -72,7 +73,7 @@ public final class ComplianceSweepBenchmark {
                     null, null, started, SessionEndReason.TIMEOUT, started.plus(Duration.ofMinutes(45)),
                     proven ? SessionState.VERIFIED : SessionState.ENDED, proven ? 2 : 1));
             }
-            repository.insertMany(batch, List.of()); // a month at once: one index upsert per device and month
+            repository.insertIntoNewMonths(batch);
         }
         return unproven;
     }

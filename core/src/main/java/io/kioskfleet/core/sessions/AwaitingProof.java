@@ -7,6 +7,8 @@ import static com.mongodb.client.model.Filters.ne;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -133,16 +135,34 @@ final class AwaitingProof {
         }
     }
 
+    /**
+     * Records those of {@code many} that await proof with plain inserts, none of which may have a
+     * record yet (sessions of months the store did not hold): for a seed, where upserts would cost
+     * a lookup each.
+     */
+    void insertAll(Collection<Session> many) {
+        markBackfilledIfFresh();
+        Instant now = Instant.now();
+        List<Document> awaiting = many.stream().filter(session -> AWAITING.contains(session.state()))
+            .map(session -> recordOf(session, now)).toList();
+        for (int start = 0; start < awaiting.size(); start += BULK) {
+            records.insertMany(awaiting.subList(start, Math.min(awaiting.size(), start + BULK)));
+        }
+    }
+
     private void upsert(List<Session> awaiting) {
         markBackfilledIfFresh();
         Instant now = Instant.now();
         List<WriteModel<Document>> writes = new ArrayList<>(awaiting.size());
         for (Session session : awaiting) {
-            writes.add(new UpdateOneModel<>(eq("_id", session.id()),
-                Updates.combine(Updates.set("state", session.state().name()), Updates.set("at", now)),
-                new UpdateOptions().upsert(true)));
+            writes.add(new ReplaceOneModel<>(eq("_id", session.id()), recordOf(session, now), new ReplaceOptions().upsert(true)));
         }
         records.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The record of {@code session} as stored, written {@code at}. */
+    private static Document recordOf(Session session, Instant at) {
+        return new Document("_id", session.id()).append("state", session.state().name()).append("at", at);
     }
 
     /** A store without sessions yet needs no backfill: every session it will hold gets its record on write. */

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -62,14 +63,33 @@ final class DeviceSessionIndex {
         addEntries(added.stream().map(session -> new Entry(session.id(), session.deviceId())).toList());
     }
 
-    private void addEntries(List<Entry> added) {
+    /**
+     * Lists new sessions of months the store holds no sessions of yet, with plain inserts, and
+     * marks those months complete: for a seed, where upserts would cost a lookup each.
+     */
+    void addToNewMonths(Collection<Session> added) {
+        byMonth(added.stream().map(session -> new Entry(session.id(), session.deviceId())).toList()).forEach((month, devices) -> {
+            List<Document> listings = new ArrayList<>(devices.size() + 1);
+            devices.forEach((key, ids) -> listings.add(new Document("_id", key).append(SESSION_IDS, ids)));
+            listings.add(completeMarker());
+            index.forWriting(month).insertMany(listings);
+            writtenMonths.add(month.toString());
+            completeMonths.add(month.toString());
+        });
+    }
+
+    private static Map<Instant, Map<String, List<String>>> byMonth(List<Entry> entries) {
         Map<Instant, Map<String, List<String>>> byMonth = new HashMap<>();
-        for (Entry entry : added) {
+        for (Entry entry : entries) {
             Instant month = monthOf(entry.sessionId());
             byMonth.computeIfAbsent(month, any -> new HashMap<>())
                 .computeIfAbsent(keyOf(entry.deviceId(), month), key -> new ArrayList<>()).add(entry.sessionId());
         }
-        byMonth.forEach((month, devices) -> {
+        return byMonth;
+    }
+
+    private void addEntries(List<Entry> added) {
+        byMonth(added).forEach((month, devices) -> {
             markCompleteIfNew(month);
             if (devices.isEmpty()) {
                 return;
@@ -137,8 +157,12 @@ final class DeviceSessionIndex {
     }
 
     private void markComplete(Instant month, MongoCollection<Document> monthIndex) {
-        monthIndex.updateOne(eq("_id", COMPLETE), Updates.set("at", Instant.now()), new UpdateOptions().upsert(true));
+        monthIndex.replaceOne(eq("_id", COMPLETE), completeMarker(), new ReplaceOptions().upsert(true));
         completeMonths.add(month.toString());
+    }
+
+    private static Document completeMarker() {
+        return new Document("_id", COMPLETE).append("at", Instant.now());
     }
 
     static String keyOf(String deviceId, Instant month) {

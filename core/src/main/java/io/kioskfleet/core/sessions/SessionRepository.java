@@ -23,6 +23,8 @@ import io.kioskfleet.core.store.VersionedDocuments;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionState;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +49,12 @@ public final class SessionRepository {
 
     /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
     private static final int STREAM_BATCH = 1_000;
+
+    /**
+     * Sessions per insert of a seed: the embedded store commits each write command to its file,
+     * and one commit of a whole month's inserts costs far more than several smaller ones.
+     */
+    private static final int SEED_BATCH = 5_000;
 
     private static final Bson MARK_UNVERIFIED =
         Updates.combine(Updates.set("state", SessionState.UNVERIFIED), Updates.inc("version", 1L));
@@ -121,6 +129,33 @@ public final class SessionRepository {
             .forEach((month, batch) -> attestations.forWriting(month).insertMany(batch));
     }
 
+    /**
+     * Writes sessions of months this store holds no sessions of yet, with their awaiting-proof
+     * records and per-device index, as plain inserts (one {@code insertMany} per collection and
+     * month) instead of {@link #insertMany}'s upserts: a benchmark's seed of a year or a migration
+     * into an empty store, written by the code that writes them for the service, so the shape is
+     * the service's. Nothing is checked or audited.
+     *
+     * @throws IllegalStateException when the store holds sessions of one of their months
+     */
+    public void insertIntoNewMonths(List<Session> many) {
+        Map<Instant, List<Session>> byMonth = many.stream().map(seals::sealed)
+            .collect(Collectors.groupingBy(session -> monthOf(session.id()).orElseThrow()));
+        byMonth.keySet().forEach(month -> {
+            if (sessions.of(month).estimatedDocumentCount() > 0) {
+                throw new IllegalStateException("the store holds sessions of " + month + " already");
+            }
+        });
+        byDevice.addToNewMonths(many);
+        awaiting.insertAll(many);
+        byMonth.forEach((month, sealed) -> {
+            MongoCollection<Session> collection = sessions.forWriting(month);
+            for (int start = 0; start < sealed.size(); start += SEED_BATCH) {
+                collection.insertMany(sealed.subList(start, Math.min(sealed.size(), start + SEED_BATCH)));
+            }
+        });
+    }
+
     void insertRefused(RefusedAttestation attestation) {
         refused.forWriting(attestation.receivedAt()).insertOne(attestation);
     }
@@ -174,8 +209,9 @@ public final class SessionRepository {
     /**
      * Marks the ENDED ones of {@code found} UNVERIFIED; a session that moved meanwhile (its proof
      * arrived) stays. On MongoDB one bulk write per month whose filters say "still ENDED"; on the
-     * embedded store, where such a filter scans its month once per session, each is checked and
-     * written by {@code _id} under the lock its version-checked writes take.
+     * embedded store, where such a filter scans its month once per session, each batch is read
+     * again by {@code _id} and its still-ENDED sessions written in one bulk write by {@code _id},
+     * all under the locks its version-checked writes take (so no proof is stored in between).
      */
     long markUnverified(List<Session> found) {
         Map<Instant, List<String>> byMonth = new LinkedHashMap<>();
@@ -187,7 +223,7 @@ public final class SessionRepository {
         long changed = 0;
         for (Map.Entry<Instant, List<String>> month : byMonth.entrySet()) {
             MongoCollection<Session> collection = sessions.of(month.getKey());
-            changed += store.isEmbedded() ? markOneByOne(collection, month.getValue()) : markInBulk(collection, month.getValue());
+            changed += store.isEmbedded() ? markUnderLocks(collection, month.getValue()) : markInBulk(collection, month.getValue());
         }
         return changed;
     }
@@ -198,17 +234,22 @@ public final class SessionRepository {
         return month.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
     }
 
-    private long markOneByOne(MongoCollection<Session> month, List<String> ids) {
-        long[] changed = {0};
-        for (String id : ids) {
-            store.withDocumentLock(id, () -> {
-                Session current = month.find(eq("_id", id)).first();
-                if (current != null && current.state() == SessionState.ENDED) {
-                    changed[0] += month.updateOne(eq("_id", id), MARK_UNVERIFIED).getModifiedCount();
-                }
+    private long markUnderLocks(MongoCollection<Session> month, List<String> ids) {
+        long changed = 0;
+        for (int start = 0; start < ids.size(); start += DeviceSessionIndex.IDS_PER_READ) {
+            List<String> batch = ids.subList(start, Math.min(ids.size(), start + DeviceSessionIndex.IDS_PER_READ));
+            changed += store.withDocumentLocks(batch, () -> {
+                List<WriteModel<Session>> updates = new ArrayList<>(batch.size());
+                readById(month, batch, current -> {
+                    if (current.state() == SessionState.ENDED) {
+                        updates.add(new UpdateOneModel<>(eq("_id", current.id()), MARK_UNVERIFIED));
+                    }
+                });
+                return updates.isEmpty() ? 0L
+                    : month.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
             });
         }
-        return changed[0];
+        return changed;
     }
 
     /**
@@ -300,7 +341,13 @@ public final class SessionRepository {
         return store.versioned(sessions.of(month), "session", Session::version);
     }
 
+    /**
+     * The first instant of the UTC month of the session id's time: the key its month's documents
+     * are grouped under, so a batch becomes one read or write per month (the session's own time
+     * would make it one per session).
+     */
     private static Optional<Instant> monthOf(String sessionId) {
-        return SessionIds.timeOf(sessionId);
+        return SessionIds.timeOf(sessionId).map(time -> YearMonth.from(time.atZone(ZoneOffset.UTC))
+            .atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 }

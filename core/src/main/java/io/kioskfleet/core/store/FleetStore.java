@@ -8,8 +8,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -156,12 +158,13 @@ public final class FleetStore implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} holding this process's lock of document {@code id}, the one the embedded
-     * store's version-checked writes take: for a conditional write that must not scan there (check
-     * by {@code _id}, then write by {@code _id}). Meaningful on the embedded store only.
+     * Answers {@code work} run holding this process's locks of the documents {@code ids}, the ones
+     * the embedded store's version-checked writes take: for conditional writes that must not scan
+     * there (check by {@code _id}, then write by {@code _id}, a whole batch in one bulk write).
+     * Meaningful on the embedded store only.
      */
-    public void withDocumentLock(String id, Runnable work) {
-        versionLocks.run(id, work);
+    public <T> T withDocumentLocks(Collection<String> ids, Supplier<T> work) {
+        return versionLocks.callHoldingAll(ids, work);
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.kioskfleet.core.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.CoreFixture;
 import io.kioskfleet.core.policies.SettableClock;
+import io.kioskfleet.core.store.VersionConflictException;
 import io.kioskfleet.protocol.sessions.SessionEnd;
 import io.kioskfleet.protocol.sessions.SessionEndReason;
 import io.kioskfleet.protocol.sessions.SessionIds;
@@ -19,6 +21,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,5 +144,71 @@ class UnprovenWipesTest {
 
         assertThat(unproven(wipes)).containsExactly(endsDuringTheSweep.id());
         assertThat(repository.find(forgotten.id()).orElseThrow().state()).isEqualTo(SessionState.UNVERIFIED);
+    }
+
+    @Test
+    void sessionsSeededIntoNewMonthsAreStoredAsTheServiceStoresThem() {
+        SessionRepository repository = repository();
+        Session forgotten = session(now.minus(Duration.ofDays(40)), SessionState.ENDED);
+        Session proven = session(now.minus(Duration.ofDays(40)).plusSeconds(1), SessionState.VERIFIED);
+        Session lost = session(now.minus(Duration.ofDays(3)), SessionState.STARTED);
+        repository.insertIntoNewMonths(List.of(forgotten, proven, lost));
+
+        assertThat(unproven(wipes(repository))).containsExactlyInAnyOrder(forgotten.id(), lost.id());
+        assertThat(records().find(new Document("_id", AwaitingProof.BACKFILLED)).first()).as("no backfill needed").isNotNull();
+        List<String> ofDevice = new ArrayList<>();
+        repository.forEachSessionOf(List.of("dev_1"), now.minus(Duration.ofDays(60)), now, null,
+            (deviceId, session) -> ofDevice.add(session.id()));
+        assertThat(ofDevice).as("read through the per-device index").containsExactlyInAnyOrder(forgotten.id(), proven.id(), lost.id());
+        assertThat(repository.find(proven.id()).orElseThrow()).matches(repository.seals()::holds, "sealed");
+
+        assertThatThrownBy(() -> repository.insertIntoNewMonths(List.of(session(now.minus(Duration.ofDays(3)), SessionState.ENDED))))
+            .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aProofArrivingDuringTheSweepIsNotOverwritten() throws Exception {
+        SessionRepository repository = repository();
+        UnprovenWipes wipes = wipes(repository);
+        List<Session> ended = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) { // more than one bulk write's batch
+            ended.add(session(now.minus(Duration.ofHours(3)).plusMillis(i), SessionState.ENDED));
+        }
+        repository.insertMany(ended, List.of());
+        List<Session> found = new ArrayList<>();
+        wipes.forEachUnproven(now, GRACE, found::add);
+        assertThat(found).hasSize(ended.size());
+        Session provenFirst = ended.get(0); // its proof is stored after the sweep read it, before it marks
+        proveWipe(repository, provenFirst.id());
+
+        Set<String> provenDuring = IntStream.range(1, ended.size()).filter(i -> i % 2 == 0)
+            .mapToObj(i -> ended.get(i).id()).collect(Collectors.toSet());
+        ExecutorService devices = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> proofs = devices.submit(() -> provenDuring.forEach(id -> proveWipe(repository, id)));
+            wipes.markUnverified(found);
+            proofs.get(60, TimeUnit.SECONDS);
+        } finally {
+            devices.shutdownNow();
+        }
+
+        for (Session session : ended) {
+            boolean proven = session == provenFirst || provenDuring.contains(session.id());
+            assertThat(repository.find(session.id()).orElseThrow().state()).as(session.id())
+                .isEqualTo(proven ? SessionState.VERIFIED : SessionState.UNVERIFIED);
+        }
+    }
+
+    /** What a valid attestation does to its session: VERIFIED, at the version read, read again after a conflict. */
+    private static void proveWipe(SessionRepository repository, String sessionId) {
+        while (true) {
+            Session current = repository.find(sessionId).orElseThrow();
+            try {
+                repository.replace(current.inState(SessionState.VERIFIED), current.version());
+                return;
+            } catch (VersionConflictException raced) {
+                // the sweep marked it meanwhile: read again, as WipeAttestations does
+            }
+        }
     }
 }
