@@ -12,6 +12,7 @@ import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -21,14 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The work of every schedule kind, behind the {@link ScheduledWork} port: a firing becomes a job
  * run (once, by its run key), and the run's work is done on {@code executor}: waves by
- * {@link Waves}, sweeps by {@link Sweeps}, evidence reports by {@link ScheduledReports}; kinds whose work does not exist yet end FAILED with a
- * reason saying so. Runs whose instance stopped are taken over and carried on, at start and every
- * {@code checkEvery}.
+ * {@link Waves}, evidence reports by {@link ScheduledReports}, every other kind by {@link Sweeps}.
+ * Runs whose instance stopped are taken over and carried on, at start and every {@code checkEvery}.
  */
 public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
 
-    /** The reason a run of a kind without work ends with. */
-    public static final String NO_WORK_YET = "no work for this kind yet";
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
 
     private final RunRecords records;
@@ -42,21 +40,13 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
     private final RepeatingTask takeOver;
 
     /**
-     * @param admitted whether a firing may act (SchedulerLease#admits: run now, or the current lease's token)
+     * @param reports        makes the evidence reports, in the zone {@code zoneOfSchedule} gives for a schedule's id
+     * @param admitted       whether a firing may act (SchedulerLease#admits: run now, or the current lease's token)
      * @param executor       where runs do their work
      * @param silence        how long a run under way may show no sign of life before another
      *                       instance (or this one, after a restart) takes it over
      * @param checkEvery     how often to look for such runs; {@link Duration#ZERO}: only when
      *                       {@link #takeOverInterrupted()} is called
-     */
-    public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, Predicate<ScheduledFire> admitted, Executor executor,
-                         Duration silence, Duration checkEvery) {
-        this(records, waves, sweeps, null, scheduleId -> ZoneId.of("Asia/Tokyo"), admitted, executor, silence, checkEvery);
-    }
-
-    /**
-     * The same with evidence reports: {@code reports} makes them, in the zone
-     * {@code zoneOfSchedule} gives for a schedule's id; null {@code reports}: the kind has no work.
      */
     public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, ScheduledReports reports,
                          Function<String, ZoneId> zoneOfSchedule, Predicate<ScheduledFire> admitted, Executor executor,
@@ -64,7 +54,7 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
         this.records = records;
         this.waves = waves;
         this.sweeps = sweeps;
-        this.reports = reports;
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.zoneOfSchedule = zoneOfSchedule;
         this.admitted = admitted;
         this.executor = executor;
@@ -110,12 +100,10 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
         try {
             if (run.isWave()) {
                 waves.carryOut(run);
-            } else if (run.kind() == ScheduleKind.EVIDENCE_REPORT && reports != null) {
+            } else if (run.kind() == ScheduleKind.EVIDENCE_REPORT) {
                 records.complete(run.id(), report(run));
-            } else if (sweeps.handles(run.kind())) {
-                records.complete(run.id(), sweeps.sweep(run));
             } else {
-                records.fail(run.id(), NO_WORK_YET);
+                records.complete(run.id(), sweeps.sweep(run));
             }
         } catch (RuntimeException e) {
             // A wave left as it is will be taken up again; a sweep is cheap to fire again, so it fails.

@@ -9,6 +9,11 @@ import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
 import io.kioskfleet.core.devices.Device;
 import io.kioskfleet.core.devices.DeviceDraft;
 import io.kioskfleet.core.enrollment.EnrollmentTokenDraft;
+import io.kioskfleet.core.evidence.EvidenceExports;
+import io.kioskfleet.core.evidence.EvidenceReports;
+import io.kioskfleet.core.evidence.EvidenceSettings;
+import io.kioskfleet.core.evidence.EvidenceSigningKey;
+import io.kioskfleet.core.evidence.ScheduledReports;
 import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.jobruns.JobRunRepository;
 import io.kioskfleet.core.jobruns.JobRuns;
@@ -46,7 +51,7 @@ import org.bson.Document;
  * their work at once on the calling thread, so a test sees the outcome when {@code start} returns.
  */
 public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, ScheduledJobs jobs,
-                          ComplianceExceptions exceptions, OpenFindings findings) {
+                          ComplianceExceptions exceptions, OpenFindings findings, ScheduledReports reports) {
 
     /** The month collections retention applies to. */
     public static final List<String> MONTHLY = List.of("sessions", "attestations", "refused_attestations", "faults");
@@ -72,9 +77,13 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
             new OverdueLoanReminders(fleet.store(), new LoanRepository(fleet.store()), new Outbox(fleet.store(),
                 new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock),
                 new WebhookDeliveries(fleet.store(), fleet.audit(), clock), clock), ZoneId.of("Asia/Tokyo")));
-        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, admitted, Runnable::run,
-            Duration.ZERO, Duration.ZERO);
-        return new JobsFixture(fleet, records, runs, jobs, exceptions, findings);
+        EvidenceReports evidence = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
+            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
+        ScheduledReports reports = new ScheduledReports(new EvidenceExports(evidence, fleet.audit(),
+            EvidenceSigningKey.inDirectory(fleet.store().dataDir())), evidence, fleet.store(), clock);
+        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, reports, scheduleId -> ZoneId.of("Asia/Tokyo"),
+            admitted, Runnable::run, Duration.ZERO, Duration.ZERO);
+        return new JobsFixture(fleet, records, runs, jobs, exceptions, findings, reports);
     }
 
     /** Jobs on {@code fleet} as the service runs them. */

@@ -9,9 +9,6 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.deviceauth.AuthenticatedDevice;
-import io.kioskfleet.core.evidence.EvidenceExports;
-import io.kioskfleet.core.evidence.EvidenceReports;
-import io.kioskfleet.core.evidence.EvidenceSettings;
 import io.kioskfleet.core.evidence.EvidenceSigningKey;
 import io.kioskfleet.core.evidence.ReportFile;
 import io.kioskfleet.core.evidence.ReportPeriod;
@@ -26,7 +23,6 @@ import io.kioskfleet.core.schedules.FireTrigger;
 import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.ScheduleTarget;
 import io.kioskfleet.core.schedules.ScheduledFire;
-import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.jobs.JobsFixture;
 import io.kioskfleet.jobs.ScheduledJobs;
 import io.kioskfleet.protocol.sessions.SessionEnd;
@@ -73,12 +69,9 @@ class ScheduledEvidenceReportTest {
         OrganisationUnit cityHall = fleet.units().create(ADMIN, new OuDraft("本庁", null, null, 0));
         north = fleet.units().create(ADMIN, new OuDraft("北部支所", cityHall.id(), "北区1", 30));
         south = fleet.units().create(ADMIN, new OuDraft("南部支所", cityHall.id(), "北区1", 30));
-        EvidenceReports evidence = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
-            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
-        key = EvidenceSigningKey.inDirectory(dataDir);
-        reports = new ScheduledReports(new EvidenceExports(evidence, fleet.audit(), key), evidence, fleet.store(), clock);
-        work = new ScheduledJobs(jobs.records(), null, null, reports, scheduleId -> TOKYO, JobsFixture.ADMIT_ALL,
-            Runnable::run, Duration.ZERO, Duration.ZERO);
+        key = EvidenceSigningKey.inDirectory(dataDir); // the key the fixture's reports are signed with
+        reports = jobs.reports();
+        work = jobs.jobs(); // schedules in Asia/Tokyo
         AuthenticatedDevice northLaptop = laptopIn(north);
         session(northLaptop, Instant.parse("2026-11-22T01:00:00Z")); // 10:00 on the 22nd in Tokyo
         session(northLaptop, Instant.parse("2026-11-22T05:00:00Z"));
