@@ -66,7 +66,7 @@ record BenchJobs(Path dataDir, FleetStore store, CommandInbox inbox, Organisatio
         Waves waves = new Waves(records, commands::issue, commands, devices, units, Duration.ofHours(12));
         Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(store), (deviceId, ouId) -> Duration.ofHours(4)), exceptions, devices,
             new PresenceRepository(store), new OverdueCommands(commandRepository, inbox, clock), findings,
-            new ExpiredMonths(store, audit, List.of("sessions")),
+            new ExpiredMonths(store, audit, List.of("sessions"), List.of()),
             new ReleasingNoShows(new SiteRepository(store), new BookingRepository(store), new DeskClaims(store, clock),
                 ZoneId.of("Asia/Tokyo")), clock,
             new OverdueLoanReminders(store, new LoanRepository(store), new Outbox(store,

@@ -69,18 +69,18 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
         RunRecords records = new RunRecords(repository, commands, fleet.audit(), clock);
         JobRuns runs = new JobRuns(repository, records, commands, fleet.audit(), clock);
         Waves waves = new Waves(records, issuer, commands, fleet.devices(), fleet.units(), Duration.ofHours(12));
+        EvidenceReports evidence = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
+            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
+        ScheduledReports reports = new ScheduledReports(new EvidenceExports(evidence, fleet.audit(),
+            EvidenceSigningKey.inDirectory(fleet.store().dataDir())), evidence, fleet.store(), clock);
         Sweeps sweeps = new Sweeps(records, new UnprovenWipes(new SessionRepository(fleet.store()), fleet.policies().effective()), exceptions,
             fleet.devices(), fleet.protocol().presence(), fleet.commands().overdue(), findings,
-            new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY),
+            new ExpiredMonths(fleet.store(), fleet.audit(), MONTHLY, List.of(reports)),
             new ReleasingNoShows(new SiteRepository(fleet.store()), new BookingRepository(fleet.store()),
                 new DeskClaims(fleet.store(), clock), ZoneId.of("Asia/Tokyo")), clock,
             new OverdueLoanReminders(fleet.store(), new LoanRepository(fleet.store()), new Outbox(fleet.store(),
                 new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock),
                 new WebhookDeliveries(fleet.store(), fleet.audit(), clock), clock), ZoneId.of("Asia/Tokyo")));
-        EvidenceReports evidence = new EvidenceReports(new SessionRepository(fleet.store()), fleet.sessions().attestations(),
-            fleet.devices(), fleet.units(), fleet.protocol().presence(), fleet.audit(), clock, EvidenceSettings.DEFAULT);
-        ScheduledReports reports = new ScheduledReports(new EvidenceExports(evidence, fleet.audit(),
-            EvidenceSigningKey.inDirectory(fleet.store().dataDir())), evidence, fleet.store(), clock);
         ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, reports, scheduleId -> ZoneId.of("Asia/Tokyo"),
             admitted, Runnable::run, Duration.ZERO, Duration.ZERO);
         return new JobsFixture(fleet, records, runs, jobs, exceptions, findings, reports);

@@ -107,10 +107,10 @@ public class JobsConfiguration {
     Sweeps sweeps(FleetStore store, RunRecords records, SessionRepository sessions, ComplianceExceptions exceptions,
                   DeviceRegistry devices, PresenceRepository presence, CommandRepository commands, CommandInbox inbox,
                   OpenFindings findings, AuditChain audit, ReleasingNoShows noShows, EffectivePolicies policies,
-                  Clock clock, OverdueLoanReminders loanReminders) {
+                  Clock clock, OverdueLoanReminders loanReminders, ScheduledReports reports) {
         return new Sweeps(records, new UnprovenWipes(sessions, policies), exceptions, devices, presence,
-            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY), noShows, clock,
-            loanReminders);
+            new OverdueCommands(commands, inbox, clock), findings, new ExpiredMonths(store, audit, MONTHLY, List.of(reports)),
+            noShows, clock, loanReminders);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,10 +3,12 @@ package io.kioskfleet.core.evidence;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.Role;
+import io.kioskfleet.core.retention.ExpiringRecords;
 import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.protocol.signing.EvidenceSignature;
@@ -31,7 +33,7 @@ import org.bson.types.Binary;
  * auditors and fleet admins. Files larger than {@link #LARGEST_FILE} are refused rather than
  * stored, so a document stays within MongoDB's 16 MB limit.
  */
-public final class ScheduledReports {
+public final class ScheduledReports implements ExpiringRecords {
 
     /** The collection's name. */
     public static final String COLLECTION = "scheduled_reports";
@@ -114,6 +116,25 @@ public final class ScheduledReports {
         return new ReportFile(document.getString("baseName") + "." + format,
             "csv".equals(format) ? "text/csv" : "application/pdf",
             document.get(format, Binary.class).getData(), document.getString(format + "Sig"));
+    }
+
+    @Override
+    public String collectionName() {
+        return COLLECTION;
+    }
+
+    /** The kept reports whose period ended before {@code keepFrom} (one small document per run: a scan is cheap). */
+    @Override
+    public List<String> expiredBefore(Instant keepFrom) {
+        List<String> ids = new ArrayList<>();
+        stored.find(Filters.lt("to", Date.from(keepFrom))).projection(Projections.include("_id"))
+            .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    @Override
+    public void remove(String id) {
+        stored.deleteOne(new Document("_id", id));
     }
 
     private Optional<ScheduledReport> find(String id) {

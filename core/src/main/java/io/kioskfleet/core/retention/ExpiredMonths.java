@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Drops the month collections ({@code sessions_2025_04}, …) whose whole month lies before the
  * retention cutoff. Dropping a month is one cheap operation, where deleting its documents one by
- * one would scan and rewrite them. Each drop is written to the audit chain first (what, how many
- * documents, the cutoff), so the purge is itself evidence; a drop interrupted by a crash is done
- * by the next purge, noted again.
+ * one would scan and rewrite them. Records kept one by one elsewhere ({@link ExpiringRecords}, e.g.
+ * stored evidence reports) are removed one by one. Each drop or removal is written to the audit
+ * chain first (what, how many documents, the cutoff), so the purge is itself evidence; one
+ * interrupted by a crash is done by the next purge, noted again.
  */
 public final class ExpiredMonths {
 
@@ -26,21 +27,25 @@ public final class ExpiredMonths {
     private final FleetStore store;
     private final AuditChain audit;
     private final List<String> prefixes;
+    private final List<ExpiringRecords> records;
 
     /**
      * @param prefixes the month collections that fall under retention, e.g. {@code sessions},
      *                 {@code attestations}
+     * @param records  the records kept one by one that fall under it too
      */
-    public ExpiredMonths(FleetStore store, AuditChain audit, List<String> prefixes) {
+    public ExpiredMonths(FleetStore store, AuditChain audit, List<String> prefixes, List<ExpiringRecords> records) {
         this.store = store;
         this.audit = audit;
         this.prefixes = List.copyOf(prefixes);
+        this.records = List.copyOf(records);
     }
 
     /**
-     * Drops every month collection whose month ended before {@code keepFrom}'s month began.
+     * Drops every month collection whose month ended before {@code keepFrom}'s month began, and
+     * removes the records kept one by one that ended before {@code keepFrom}.
      *
-     * @return the collections dropped
+     * @return the collections dropped and the records removed ({@code collection/id})
      */
     public List<String> purge(Actor actor, Instant keepFrom) {
         String firstKept = YearMonth.from(keepFrom.atZone(ZoneOffset.UTC)).format(SUFFIX);
@@ -52,6 +57,14 @@ public final class ExpiredMonths {
                 audit.note(actor, "retention.purge", "collection", name,
                     Map.of("documents", documents, "keptFrom", firstKept));
                 store.database().getCollection(name).drop();
+                dropped.add(name);
+            }
+        }
+        for (ExpiringRecords kept : records) {
+            for (String id : kept.expiredBefore(keepFrom)) {
+                String name = kept.collectionName() + "/" + id;
+                audit.note(actor, "retention.purge", "record", name, Map.of("documents", 1L, "keptFrom", keepFrom.toString()));
+                kept.remove(id);
                 dropped.add(name);
             }
         }

@@ -17,6 +17,7 @@ import io.kioskfleet.core.evidence.ScheduledReports;
 import io.kioskfleet.core.jobruns.JobRun;
 import io.kioskfleet.core.jobruns.JobRunState;
 import io.kioskfleet.core.ous.OrganisationUnit;
+import io.kioskfleet.core.store.NotFoundException;
 import io.kioskfleet.core.ous.OuDraft;
 import io.kioskfleet.core.policies.SettableClock;
 import io.kioskfleet.core.schedules.FireTrigger;
@@ -134,6 +135,23 @@ class ScheduledEvidenceReportTest {
         Actor helpdesk = new Actor("helpdesk", Set.of(Role.HELPDESK), Set.of(), "127.0.0.1");
         assertThatThrownBy(() -> reports.newestFirst(helpdesk, 10)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> reports.file(helpdesk, runId, "csv")).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theRetentionPurgeRemovesKeptReportsOfPeriodsPastRetentionAndNotesEach() {
+        String nightly = work.start(fire(ScheduleTarget.wholeFleet(), null));
+        clock.advance(Duration.ofDays(401));
+        String yearLater = work.start(new ScheduledFire("sch_nightly", "毎晩の証跡報告", ScheduleKind.EVIDENCE_REPORT,
+            ScheduleTarget.wholeFleet(), Duration.ZERO, 100, null, clock.instant(), FireTrigger.ON_TIME, 1));
+
+        String purge = work.start(new ScheduledFire("sch_purge", "保存期間", ScheduleKind.RETENTION_PURGE,
+            ScheduleTarget.wholeFleet(), Duration.ZERO, 100, Duration.ofDays(400), clock.instant(), FireTrigger.ON_TIME, 1));
+
+        assertThat(jobs.records().get(purge).detail()).contains(ScheduledReports.COLLECTION + "/" + nightly);
+        assertThat(reports.newestFirst(AUDITOR, 10)).extracting(ScheduledReport::id).containsExactly(yearLater);
+        assertThatThrownBy(() -> reports.file(AUDITOR, nightly, "pdf")).isInstanceOf(NotFoundException.class);
+        assertThat(fleet.audit().forTarget(ADMIN, ScheduledReports.COLLECTION + "/" + nightly))
+            .extracting(event -> event.action()).containsExactly("retention.purge");
     }
 
     private ScheduledFire fire(ScheduleTarget target, Duration threshold) {
