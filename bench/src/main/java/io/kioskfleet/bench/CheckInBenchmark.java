@@ -102,14 +102,13 @@ public final class CheckInBenchmark {
             long notModified = checkIns.notModified();
             LoadRun.Result baseline = load.run(random -> new HttpGet(server.base().resolve("/agent/v1/time")),
                 response -> response.getCode() == 200, seconds);
-            long heap = server.liveHeapBytes();
-
             print("signed check-ins", signed);
             System.out.printf("  of which 304: %d of %d answered (%.1f %%)%n", notModified, checkIns.answered(),
                 100.0 * notModified / Math.max(1, checkIns.answered()));
             print("baseline GET /agent/v1/time", baseline);
             System.out.printf("ratio check-ins/baseline: %.2f (throughput), p99 %.1f ms vs %.1f ms%n",
                 signed.perSecond() / baseline.perSecond(), signed.percentileMillis(99), baseline.percentileMillis(99));
+            long heap = server.liveHeapBytes();
             System.out.printf("server live heap after full GC with %d enrolled devices: %.0f MB%n", ids.size(),
                 heap / 1048576.0);
             System.out.println("largest on the server's heap:\n" + server.topOfHeap(8));

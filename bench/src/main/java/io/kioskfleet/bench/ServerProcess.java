@@ -66,6 +66,8 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    private static final int ATTACH_ATTEMPTS = 3;
+
     long pid() {
         return process.pid();
     }
@@ -75,12 +77,18 @@ final class ServerProcess implements AutoCloseable {
      * runs a full collection first.
      */
     long liveHeapBytes() throws IOException, InterruptedException {
-        String histogram = histogram();
-        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
-        if (!total.find()) {
-            throw new IOException("jcmd printed no histogram total: " + histogram.lines().limit(5).toList());
+        String histogram = "";
+        // A server still busy right after a load run may not answer jcmd's attach in time: ask again.
+        for (int attempt = 1; attempt <= ATTACH_ATTEMPTS; attempt++) {
+            histogram = histogram();
+            Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+            if (total.find()) {
+                return Long.parseLong(total.group(1));
+            }
+            Thread.sleep(Duration.ofSeconds(5).toMillis());
         }
-        return Long.parseLong(total.group(1));
+        throw new IOException("jcmd printed no histogram total after " + ATTACH_ATTEMPTS + " attempts: "
+            + histogram.lines().limit(5).toList());
     }
 
     /** The server's {@code lines} largest object classes after a full collection: where the heap went. */
