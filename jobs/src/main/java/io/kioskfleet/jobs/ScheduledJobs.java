@@ -1,7 +1,6 @@
 package io.kioskfleet.jobs;
 
 import io.kioskfleet.core.background.RepeatingTask;
-import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.evidence.ScheduledReports;
 import io.kioskfleet.core.jobruns.JobRun;
 import io.kioskfleet.core.jobruns.RunRecords;
@@ -11,7 +10,6 @@ import io.kioskfleet.core.schedules.ScheduledWork;
 import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -33,14 +31,15 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
     private final Waves waves;
     private final Sweeps sweeps;
     private final ScheduledReports reports;
-    private final Function<String, ZoneId> zoneOfSchedule;
+    private final Function<String, ReportTerms> reportTermsOf;
     private final Predicate<ScheduledFire> admitted;
     private final Executor executor;
     private final Duration silence;
     private final RepeatingTask takeOver;
 
     /**
-     * @param reports        makes the evidence reports, in the zone {@code zoneOfSchedule} gives for a schedule's id
+     * @param reports        makes the evidence reports, of the period and zone {@code reportTermsOf} gives for a
+     *                       schedule's id
      * @param admitted       whether a firing may act (SchedulerLease#admits: run now, or the current lease's token)
      * @param executor       where runs do their work
      * @param silence        how long a run under way may show no sign of life before another
@@ -49,13 +48,13 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
      *                       {@link #takeOverInterrupted()} is called
      */
     public ScheduledJobs(RunRecords records, Waves waves, Sweeps sweeps, ScheduledReports reports,
-                         Function<String, ZoneId> zoneOfSchedule, Predicate<ScheduledFire> admitted, Executor executor,
+                         Function<String, ReportTerms> reportTermsOf, Predicate<ScheduledFire> admitted, Executor executor,
                          Duration silence, Duration checkEvery) {
         this.records = records;
         this.waves = waves;
         this.sweeps = sweeps;
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.zoneOfSchedule = zoneOfSchedule;
+        this.reportTermsOf = reportTermsOf;
         this.admitted = admitted;
         this.executor = executor;
         this.silence = silence;
@@ -116,9 +115,9 @@ public final class ScheduledJobs implements ScheduledWork, AutoCloseable {
 
     /** Makes the evidence report of the period before the run's planned time and says what it made. */
     private String report(JobRun run) {
-        ScheduledFire fire = run.fire();
-        return reports.produce(run.id(), run.scheduleName(), ReportPeriod.ofThreshold(fire.threshold()),
-            zoneOfSchedule.apply(run.scheduleId()), run.target().ouIds(), run.plannedTime()).detail();
+        ReportTerms terms = reportTermsOf.apply(run.scheduleId());
+        return reports.produce(run.id(), run.scheduleName(), terms.period(), terms.zone(), run.target().ouIds(),
+            run.plannedTime()).detail();
     }
 
     /** Stops looking for interrupted runs. */

@@ -23,6 +23,7 @@ import io.kioskfleet.core.retention.ExpiredMonths;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.UnprovenWipes;
 import io.kioskfleet.core.store.IndexBootstrap;
+import io.kioskfleet.core.schedules.ScheduleRepository;
 import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.ChunkIssuer;
 import io.kioskfleet.jobs.waves.Waves;
@@ -81,7 +82,9 @@ public record JobsFixture(CoreFixture fleet, RunRecords records, JobRuns runs, S
             new OverdueLoanReminders(fleet.store(), new LoanRepository(fleet.store()), new Outbox(fleet.store(),
                 new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock),
                 new WebhookDeliveries(fleet.store(), fleet.audit(), clock), clock), ZoneId.of("Asia/Tokyo")));
-        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, reports, scheduleId -> ZoneId.of("Asia/Tokyo"),
+        ScheduleRepository schedules = new ScheduleRepository(fleet.store());
+        ScheduledJobs jobs = new ScheduledJobs(records, waves, sweeps, reports,
+            scheduleId -> ReportTerms.of(schedules.find(scheduleId), ZoneId.of("Asia/Tokyo")),
             admitted, Runnable::run, Duration.ZERO, Duration.ZERO);
         return new JobsFixture(fleet, records, runs, jobs, exceptions, findings, reports);
     }

@@ -20,12 +20,12 @@ import io.kioskfleet.core.policies.EffectivePolicies;
 import io.kioskfleet.core.retention.ExpiredMonths;
 import io.kioskfleet.app.KioskFleetProperties;
 import io.kioskfleet.core.evidence.ScheduledReports;
-import io.kioskfleet.core.schedules.Schedule;
 import io.kioskfleet.core.schedules.ScheduleRepository;
 import io.kioskfleet.core.schedules.SchedulerLease;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.UnprovenWipes;
 import io.kioskfleet.core.store.FleetStore;
+import io.kioskfleet.jobs.ReportTerms;
 import io.kioskfleet.jobs.ScheduledJobs;
 import io.kioskfleet.jobs.sweeps.Sweeps;
 import io.kioskfleet.jobs.waves.Waves;
@@ -118,7 +118,7 @@ public class JobsConfiguration {
                                 ScheduleRepository schedules, KioskFleetProperties properties, SchedulerLease lease,
                                 ExecutorService jobRunThreads, JobsProperties settings) {
         return new ScheduledJobs(records, waves, sweeps, reports,
-            scheduleId -> schedules.find(scheduleId).map(Schedule::zone).orElse(properties.timeZone()),
+            scheduleId -> ReportTerms.of(schedules.find(scheduleId), properties.timeZone()),
             lease::admits, jobRunThreads,
             settings.silence(), settings.checkEvery());
     }

@@ -61,6 +61,21 @@ class ScheduleApiTest extends RunningServiceTest {
     }
 
     @Test
+    void aMonthlyEvidenceReportKeepsItsPeriodAndAWrongPeriodIsAProblem() {
+        Answer created = admin.post("/api/v1/schedules", "{\"name\":\"" + unique("月次の証跡") + "\","
+            + "\"kind\":\"EVIDENCE_REPORT\",\"timesOfDay\":[\"01:00\"],\"reportPeriod\":\"MONTH\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/schedules/" + created.text("id")).text("reportPeriod")).isEqualTo("MONTH");
+
+        Answer onAWave = admin.post("/api/v1/schedules", "{\"name\":\"x\",\"kind\":\"REBOOT\","
+            + "\"timesOfDay\":[\"03:00\"],\"reportPeriod\":\"WEEK\"}");
+        assertThat(onAWave.status()).isEqualTo(400);
+        assertThat(texts(onAWave.json().path("errors"), "path")).containsExactly("reportPeriod");
+        assertThat(admin.post("/api/v1/schedules", "{\"name\":\"x\",\"kind\":\"EVIDENCE_REPORT\","
+            + "\"timesOfDay\":[\"01:00\"],\"reportPeriod\":\"YEAR\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsAProblemWithEveryFieldNamed() {
         Answer refused = admin.post("/api/v1/schedules", "{\"name\":\"x\",\"kind\":\"REBOOT\",\"cron\":\"0 0 25 * * ?\","
             + "\"timeZone\":\"Asia/Atlantis\",\"batchSize\":0}");

@@ -1,5 +1,6 @@
 package io.kioskfleet.console.schedules;
 
+import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.schedules.HolidayRule;
 import io.kioskfleet.core.schedules.MisfireRule;
 import io.kioskfleet.core.schedules.Schedule;
@@ -16,14 +17,14 @@ import java.util.List;
  */
 public record ScheduleForm(String name, ScheduleKind kind, String ouId, String timesOfDay, String cron,
                            List<DayOfWeek> weekdays, String timeZone, Boolean skipHolidays, Integer spreadMinutes,
-                           Integer batchSize, Integer thresholdMinutes, MisfireRule misfireRule,
+                           Integer batchSize, Integer thresholdMinutes, ReportPeriod reportPeriod, MisfireRule misfireRule,
                            Integer maxLatenessMinutes, Long version) {
 
     /** An empty form for a new schedule: weekdays, skipping holidays, in the service's zone. */
     static ScheduleForm blank(String zone) {
         return new ScheduleForm("", ScheduleKind.LOGOUT_AND_WIPE, null, "", "", List.of(DayOfWeek.MONDAY,
             DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), zone, true, 0, 500, null,
-            MisfireRule.RUN_ONCE_LATE, 30, null);
+            null, MisfireRule.RUN_ONCE_LATE, 30, null);
     }
 
     /** The form showing {@code schedule}'s settings, for editing. */
@@ -32,7 +33,7 @@ public record ScheduleForm(String name, ScheduleKind kind, String ouId, String t
             schedule.target().ouIds().isEmpty() ? null : schedule.target().ouIds().get(0),
             String.join(" ", schedule.timesOfDay()), schedule.cron() == null ? "" : schedule.cron(), schedule.weekdays(),
             schedule.timeZone(), schedule.holidayRule() == HolidayRule.SKIP, schedule.spreadMinutes(),
-            schedule.batchSize(), schedule.thresholdMinutes(), schedule.misfireRule(), schedule.maxLatenessMinutes(),
+            schedule.batchSize(), schedule.thresholdMinutes(), schedule.reportPeriod(), schedule.misfireRule(), schedule.maxLatenessMinutes(),
             schedule.version());
     }
 
@@ -50,6 +51,7 @@ public record ScheduleForm(String name, ScheduleKind kind, String ouId, String t
         return new ScheduleDraft(name, kind, hasCron ? cron : null, times, hasCron ? List.of() : weekdays,
             timeZone == null || timeZone.isBlank() ? null : timeZone.strip(),
             Boolean.TRUE.equals(skipHolidays) ? HolidayRule.SKIP : HolidayRule.RUN, target, spreadMinutes, batchSize,
-            thresholdMinutes, misfireRule, maxLatenessMinutes, enabled);
+            thresholdMinutes, kind == ScheduleKind.EVIDENCE_REPORT ? reportPeriod : null, misfireRule, maxLatenessMinutes,
+            enabled);
     }
 }

@@ -6,6 +6,7 @@ import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OrganisationUnit;
 import io.kioskfleet.core.ous.OrganisationUnits;
+import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.schedules.Schedule;
 import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.Schedules;
@@ -128,6 +129,7 @@ public class SchedulePages {
         model.addAttribute("kinds", ScheduleKind.values());
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("misfireRules", MisfireRule.values());
+        model.addAttribute("reportPeriods", ReportPeriod.values());
         model.addAttribute("fleetAdmin", actor.has(Role.FLEET_ADMIN));
         return view;
     }

@@ -1,5 +1,6 @@
 package io.kioskfleet.console.schedules;
 
+import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.schedules.HolidayRule;
 import io.kioskfleet.core.schedules.MisfireRule;
 import io.kioskfleet.core.schedules.ScheduleDraft;
@@ -15,11 +16,11 @@ import java.util.List;
  */
 public record ScheduleRequest(String name, ScheduleKind kind, String cron, List<String> timesOfDay,
                               List<DayOfWeek> weekdays, String timeZone, HolidayRule holidayRule, ScheduleTarget target,
-                              Integer spreadMinutes, Integer batchSize, Integer thresholdMinutes, MisfireRule misfireRule,
-                              Integer maxLatenessMinutes, Boolean enabled, Long version) {
+                              Integer spreadMinutes, Integer batchSize, Integer thresholdMinutes, ReportPeriod reportPeriod,
+                              MisfireRule misfireRule, Integer maxLatenessMinutes, Boolean enabled, Long version) {
 
     ScheduleDraft draft() {
         return new ScheduleDraft(name, kind, cron, timesOfDay, weekdays, timeZone, holidayRule, target, spreadMinutes,
-            batchSize, thresholdMinutes, misfireRule, maxLatenessMinutes, enabled);
+            batchSize, thresholdMinutes, reportPeriod, misfireRule, maxLatenessMinutes, enabled);
     }
 }

@@ -12,8 +12,8 @@ public enum ReportPeriod {
     DAY, WEEK, MONTH;
 
     /**
-     * The period a schedule asks for through its threshold (the only per-schedule number a schedule
-     * has today): none or up to a day is DAY, up to a week is WEEK, longer is MONTH.
+     * The period of an EVIDENCE_REPORT schedule stored before schedules had a report period, when
+     * its threshold stood for it: none or up to a day is DAY, up to a week is WEEK, longer is MONTH.
      */
     public static ReportPeriod ofThreshold(Duration threshold) {
         if (threshold == null || threshold.compareTo(Duration.ofDays(1)) <= 0) {

@@ -1,5 +1,6 @@
 package io.kioskfleet.core.schedules;
 
+import io.kioskfleet.core.evidence.ReportPeriod;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,9 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param target             the devices it acts on
  * @param spreadMinutes      how long a wave may take to reach every target (0: at once)
  * @param batchSize          how many targets one chunk handles
- * @param thresholdMinutes   for sweeps, the age they look for; null for waves
+ * @param thresholdMinutes   for sweeps, the age they look for; null for waves and evidence reports
+ * @param reportPeriod       for EVIDENCE_REPORT, the whole period each fire reports (the one before
+ *                           the fire); null for every other kind
  * @param misfireRule        what happens to fires missed while no scheduler ran
  * @param maxLatenessMinutes with RUN_ONCE_LATE, how late a missed fire may still run
  * @param enabled            false while paused
@@ -36,8 +39,8 @@ import org.bson.codecs.pojo.annotations.BsonId;
  */
 public record Schedule(@BsonId String id, String name, ScheduleKind kind, String cron, List<String> timesOfDay,
                        List<DayOfWeek> weekdays, String timeZone, HolidayRule holidayRule, ScheduleTarget target,
-                       int spreadMinutes, int batchSize, Integer thresholdMinutes, MisfireRule misfireRule,
-                       int maxLatenessMinutes, boolean enabled, Instant createdAt, String createdBy, Instant changedAt,
+                       int spreadMinutes, int batchSize, Integer thresholdMinutes, ReportPeriod reportPeriod,
+                       MisfireRule misfireRule, int maxLatenessMinutes, boolean enabled, Instant createdAt, String createdBy, Instant changedAt,
                        String changedBy, long version) {
 
     public Schedule {
@@ -50,6 +53,13 @@ public record Schedule(@BsonId String id, String name, ScheduleKind kind, String
         timesOfDay = timesOfDay == null ? List.of() : List.copyOf(timesOfDay);
         weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
         target = target == null ? ScheduleTarget.wholeFleet() : target;
+        if (kind == ScheduleKind.EVIDENCE_REPORT && reportPeriod == null) {
+            // Stored before schedules had a report period: the threshold stood for it.
+            reportPeriod = ReportPeriod.ofThreshold(thresholdMinutes == null ? null : Duration.ofMinutes(thresholdMinutes));
+            thresholdMinutes = null;
+        } else if (kind != ScheduleKind.EVIDENCE_REPORT) {
+            reportPeriod = null;
+        }
     }
 
     /** The zone its times are read in. */
@@ -60,7 +70,8 @@ public record Schedule(@BsonId String id, String name, ScheduleKind kind, String
     /** The same schedule paused or resumed, as changed by {@code by} at {@code at}. */
     Schedule withEnabled(boolean enabled, Instant at, String by) {
         return new Schedule(id, name, kind, cron, timesOfDay, weekdays, timeZone, holidayRule, target, spreadMinutes,
-            batchSize, thresholdMinutes, misfireRule, maxLatenessMinutes, enabled, createdAt, createdBy, at, by, version + 1);
+            batchSize, thresholdMinutes, reportPeriod, misfireRule, maxLatenessMinutes, enabled, createdAt, createdBy, at, by,
+            version + 1);
     }
 
     /** The firing of this schedule planned for {@code plannedTime}, as handed to its work. */

@@ -1,5 +1,6 @@
 package io.kioskfleet.core.schedules;
 
+import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.input.InputCheck;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,15 +27,25 @@ import java.util.regex.Pattern;
  * @param target             null: the whole fleet
  * @param spreadMinutes      0–{@value #MAX_SPREAD_MINUTES}; null: 0
  * @param batchSize          1–{@value #MAX_BATCH_SIZE}; null: {@value #DEFAULT_BATCH_SIZE}
- * @param thresholdMinutes   required for sweeps, absent for waves
+ * @param thresholdMinutes   required for sweeps, absent for waves and evidence reports
+ * @param reportPeriod       for EVIDENCE_REPORT only: DAY, WEEK or MONTH; null: DAY
  * @param misfireRule        null: RUN_ONCE_LATE
  * @param maxLatenessMinutes 1–{@value #MAX_LATENESS_MINUTES}; null: {@value #DEFAULT_LATENESS_MINUTES}
  * @param enabled            null: true
  */
 public record ScheduleDraft(String name, ScheduleKind kind, String cron, List<String> timesOfDay,
                             List<DayOfWeek> weekdays, String timeZone, HolidayRule holidayRule, ScheduleTarget target,
-                            Integer spreadMinutes, Integer batchSize, Integer thresholdMinutes, MisfireRule misfireRule,
-                            Integer maxLatenessMinutes, Boolean enabled) {
+                            Integer spreadMinutes, Integer batchSize, Integer thresholdMinutes, ReportPeriod reportPeriod,
+                            MisfireRule misfireRule, Integer maxLatenessMinutes, Boolean enabled) {
+
+    /** A draft of any kind but EVIDENCE_REPORT (or one reporting the previous day). */
+    public ScheduleDraft(String name, ScheduleKind kind, String cron, List<String> timesOfDay, List<DayOfWeek> weekdays,
+                         String timeZone, HolidayRule holidayRule, ScheduleTarget target, Integer spreadMinutes,
+                         Integer batchSize, Integer thresholdMinutes, MisfireRule misfireRule, Integer maxLatenessMinutes,
+                         Boolean enabled) {
+        this(name, kind, cron, timesOfDay, weekdays, timeZone, holidayRule, target, spreadMinutes, batchSize,
+            thresholdMinutes, null, misfireRule, maxLatenessMinutes, enabled);
+    }
 
     static final int MAX_NAME = 100;
     static final int MAX_TIMES = 24;
@@ -74,9 +85,14 @@ public record ScheduleDraft(String name, ScheduleKind kind, String cron, List<St
             between(check, "thresholdMinutes", thresholdMinutes, 1, MAX_THRESHOLD_MINUTES);
         } else if (kind != null && WAVES.contains(kind)) {
             check.require(thresholdMinutes == null, "thresholdMinutes", "applies only to sweeps, not to a " + kind);
+        } else if (kind == ScheduleKind.EVIDENCE_REPORT) {
+            check.require(thresholdMinutes == null, "thresholdMinutes",
+                "does not apply to an evidence report: its period is reportPeriod (DAY, WEEK or MONTH)");
         } else {
             between(check, "thresholdMinutes", thresholdMinutes, 1, MAX_THRESHOLD_MINUTES);
         }
+        check.require(reportPeriod == null || kind == ScheduleKind.EVIDENCE_REPORT, "reportPeriod",
+            "applies only to EVIDENCE_REPORT schedules");
         checkTarget(check);
     }
 
@@ -173,7 +189,8 @@ public record ScheduleDraft(String name, ScheduleKind kind, String cron, List<St
         return new Schedule(id, name.strip(), kind, cronOrNull(), timesOrEmpty().stream().sorted().toList(),
             weekdaysOrEmpty(), zoneOrDefault(defaultZone).getId(), holidayRule == null ? HolidayRule.RUN : holidayRule,
             target, spreadMinutes == null ? 0 : spreadMinutes, batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
-            thresholdMinutes, misfireRule == null ? MisfireRule.RUN_ONCE_LATE : misfireRule,
+            thresholdMinutes, kind == ScheduleKind.EVIDENCE_REPORT && reportPeriod == null ? ReportPeriod.DAY : reportPeriod,
+            misfireRule == null ? MisfireRule.RUN_ONCE_LATE : misfireRule,
             maxLatenessMinutes == null ? DEFAULT_LATENESS_MINUTES : maxLatenessMinutes, enabled == null || enabled,
             createdAt, createdBy, now, by, version);
     }

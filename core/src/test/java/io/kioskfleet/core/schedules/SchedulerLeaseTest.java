@@ -72,7 +72,7 @@ class SchedulerLeaseTest {
     @Test
     void runNowIsAdmittedWithoutTheLeaseButAPlannedFireIsNot() {
         Schedule schedule = new Schedule("sch_1", "x", ScheduleKind.REBOOT, "0 0 3 * * ?", null, null, "Asia/Tokyo",
-            HolidayRule.RUN, null, 0, 10, null, MisfireRule.SKIP, 30, true, clock.instant(), "t", clock.instant(), "t", 1);
+            HolidayRule.RUN, null, 0, 10, null, null, MisfireRule.SKIP, 30, true, clock.instant(), "t", clock.instant(), "t", 1);
         assertThat(lease.admits(schedule.fireAt(clock.instant(), FireTrigger.RUN_NOW, 0))).isTrue();
         assertThat(lease.admits(schedule.fireAt(clock.instant(), FireTrigger.ON_TIME, 0))).isFalse();
     }

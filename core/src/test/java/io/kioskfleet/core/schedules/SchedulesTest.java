@@ -10,6 +10,7 @@ import io.kioskfleet.core.access.Actor;
 import io.kioskfleet.core.access.ForbiddenException;
 import io.kioskfleet.core.access.Role;
 import io.kioskfleet.core.audit.AuditEvent;
+import io.kioskfleet.core.evidence.ReportPeriod;
 import io.kioskfleet.core.input.FieldError;
 import io.kioskfleet.core.input.InvalidInputException;
 import io.kioskfleet.core.ous.OrganisationUnit;
@@ -124,6 +125,26 @@ class SchedulesTest {
             null, null, null, 60, null, null, null);
         assertThatThrownBy(() -> schedules.create(ADMIN, wave)).satisfies(e -> assertThat(paths(e))
             .containsExactly("thresholdMinutes"));
+    }
+
+    @Test
+    void anEvidenceReportReportsTheDayBeforeUnlessGivenAPeriodAndTakesNoThreshold() {
+        Schedule nightly = schedules.create(ADMIN, new ScheduleDraft("毎晩の証跡", ScheduleKind.EVIDENCE_REPORT, null,
+            List.of("00:30"), null, null, null, null, null, null, null, null, null, null));
+        Schedule monthly = schedules.create(ADMIN, new ScheduleDraft("月次の証跡", ScheduleKind.EVIDENCE_REPORT, null,
+            List.of("01:00"), null, null, null, null, null, null, null, ReportPeriod.MONTH, null, null, null));
+
+        assertThat(nightly.reportPeriod()).isEqualTo(ReportPeriod.DAY);
+        assertThat(monthly.reportPeriod()).isEqualTo(ReportPeriod.MONTH);
+        assertThat(schedules.get(ADMIN, monthly.id()).reportPeriod()).isEqualTo(ReportPeriod.MONTH);
+        ScheduleDraft withThreshold = new ScheduleDraft("x", ScheduleKind.EVIDENCE_REPORT, null, List.of("00:30"), null,
+            null, null, null, null, null, 1440, null, null, null);
+        assertThatThrownBy(() -> schedules.create(ADMIN, withThreshold)).satisfies(e -> assertThat(paths(e))
+            .containsExactly("thresholdMinutes"));
+        ScheduleDraft waveWithPeriod = new ScheduleDraft("x", ScheduleKind.REBOOT, null, List.of("03:00"), null, null,
+            null, null, null, null, null, ReportPeriod.WEEK, null, null, null);
+        assertThatThrownBy(() -> schedules.create(ADMIN, waveWithPeriod)).satisfies(e -> assertThat(paths(e))
+            .containsExactly("reportPeriod"));
     }
 
     @Test

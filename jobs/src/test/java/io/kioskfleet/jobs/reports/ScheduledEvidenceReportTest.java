@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ScheduledEvidenceReportTest {
 
     @Test
     void aNightlyFireKeepsYesterdaysSignedReportForItsBranchAndTheRunSaysWhatItMade() {
-        String runId = work.start(fire(new ScheduleTarget(List.of(north.id()), List.of(), List.of()), null));
+        String runId = work.start(fire(new ScheduleTarget(List.of(north.id()), List.of(), List.of())));
 
         JobRun run = jobs.records().get(runId);
         assertThat(run.state()).isEqualTo(JobRunState.COMPLETED);
@@ -115,7 +116,8 @@ class ScheduledEvidenceReportTest {
 
     @Test
     void aWeeklyScheduleReportsLastMondayToMondayOfTheWholeFleet() {
-        String runId = work.start(fire(ScheduleTarget.wholeFleet(), Duration.ofDays(7)));
+        storeSchedule(ReportPeriod.WEEK, null);
+        String runId = work.start(fire(ScheduleTarget.wholeFleet()));
 
         ScheduledReport report = reports.newestFirst(ADMIN, 10).get(0);
         assertThat(report.id()).isEqualTo(runId);
@@ -126,8 +128,17 @@ class ScheduledEvidenceReportTest {
     }
 
     @Test
+    void aScheduleStoredBeforeReportPeriodsExistedStillReportsThePeriodItsThresholdStoodFor() {
+        storeSchedule(null, (int) Duration.ofDays(31).toMinutes());
+
+        work.start(fire(ScheduleTarget.wholeFleet()));
+
+        assertThat(reports.newestFirst(ADMIN, 10).get(0).period()).isEqualTo(ReportPeriod.MONTH);
+    }
+
+    @Test
     void aRunTakenUpAgainKeepsItsOneReportAndOnlyAuditorsAndFleetAdminsRead() {
-        String runId = work.start(fire(ScheduleTarget.wholeFleet(), null));
+        String runId = work.start(fire(ScheduleTarget.wholeFleet()));
         ScheduledReport again = reports.produce(runId, "again", ReportPeriod.MONTH, TOKYO, List.of(), NIGHTLY);
 
         assertThat(again.period()).isEqualTo(ReportPeriod.DAY);
@@ -139,7 +150,7 @@ class ScheduledEvidenceReportTest {
 
     @Test
     void theRetentionPurgeRemovesKeptReportsOfPeriodsPastRetentionAndNotesEach() {
-        String nightly = work.start(fire(ScheduleTarget.wholeFleet(), null));
+        String nightly = work.start(fire(ScheduleTarget.wholeFleet()));
         clock.advance(Duration.ofDays(401));
         String yearLater = work.start(new ScheduledFire("sch_nightly", "毎晩の証跡報告", ScheduleKind.EVIDENCE_REPORT,
             ScheduleTarget.wholeFleet(), Duration.ZERO, 100, null, clock.instant(), FireTrigger.ON_TIME, 1));
@@ -154,9 +165,19 @@ class ScheduledEvidenceReportTest {
             .extracting(event -> event.action()).containsExactly("retention.purge");
     }
 
-    private ScheduledFire fire(ScheduleTarget target, Duration threshold) {
+    /** The nightly schedule as stored: a report period, or (as before the field existed) only a threshold. */
+    private void storeSchedule(ReportPeriod period, Integer thresholdMinutes) {
+        fleet.store().collection("schedules", Document.class).insertOne(new Document("_id", "sch_nightly")
+            .append("name", "毎晩の証跡報告").append("kind", "EVIDENCE_REPORT").append("timesOfDay", List.of("00:30"))
+            .append("weekdays", List.of()).append("timeZone", "Asia/Tokyo").append("holidayRule", "RUN")
+            .append("spreadMinutes", 0).append("batchSize", 100).append("thresholdMinutes", thresholdMinutes)
+            .append("reportPeriod", period == null ? null : period.name()).append("misfireRule", "RUN_ONCE_LATE")
+            .append("maxLatenessMinutes", 30).append("enabled", true).append("version", 1L));
+    }
+
+    private ScheduledFire fire(ScheduleTarget target) {
         return new ScheduledFire("sch_nightly", "毎晩の証跡報告", ScheduleKind.EVIDENCE_REPORT, target, Duration.ZERO, 100,
-            threshold, NIGHTLY, FireTrigger.ON_TIME, 1);
+            null, NIGHTLY, FireTrigger.ON_TIME, 1);
     }
 
     private AuthenticatedDevice laptopIn(OrganisationUnit unit) {
