@@ -343,4 +343,24 @@ class ConsoleInBrowserTest extends BrowserStory {
         browser.get(url("/schedules"));
         assertThat(browser.findElement(By.id("schedules")).getText()).contains(name, "ログアウトと消去", "一時停止中");
     }
+    @Test
+    void anAdminPlansAWeeklyEvidenceReportAndTheFormKeepsItsPeriod() throws Exception {
+        String name = unique("週次の証跡報告");
+        browser = Browser.open("ja");
+        browser.get(url("/schedules"));
+        signIn();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/schedules"));
+
+        browser.findElement(By.id("schedule-name")).sendKeys(name);
+        new Select(browser.findElement(By.id("schedule-kind"))).selectByValue("EVIDENCE_REPORT");
+        new Select(browser.findElement(By.id("schedule-ou"))).selectByValue("");
+        browser.findElement(By.id("schedule-times")).sendKeys("01:00");
+        new Select(browser.findElement(By.id("schedule-report-period"))).selectByVisibleText("週次");
+        browser.findElement(By.id("schedule-save")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("next-fires")));
+        assertThat(browser.findElement(By.id("schedule-title")).getText()).isEqualTo(name);
+        assertThat(new Select(browser.findElement(By.id("schedule-report-period"))).getFirstSelectedOption().getText())
+            .isEqualTo("週次");
+    }
 }
