@@ -343,6 +343,7 @@ class ConsoleInBrowserTest extends BrowserStory {
         browser.get(url("/schedules"));
         assertThat(browser.findElement(By.id("schedules")).getText()).contains(name, "ログアウトと消去", "一時停止中");
     }
+
     @Test
     void anAdminPlansAWeeklyEvidenceReportAndTheFormKeepsItsPeriod() throws Exception {
         String name = unique("週次の証跡報告");
