@@ -14,6 +14,7 @@ import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,11 +110,31 @@ public final class ChangeNotices implements DeclaresIndexes, AutoCloseable {
         }
     }
 
-    /** Reads the notices this instance has not seen and tells the subscribers. */
-    public synchronized void poll() {
-        long head = head();
-        if (head - seen > MAX_CATCH_UP || head < seen) {
+    /**
+     * Reads the notices this instance has not seen and tells the subscribers. The subscribers are
+     * told after this object's lock is released: a subscriber takes its own lock (the command
+     * inbox does), and a writer holding that lock may be publishing, which needs this one.
+     */
+    public void poll() {
+        List<Document> heard = new ArrayList<>();
+        boolean missed = readUnseen(heard);
+        if (missed) {
             everythingChanged();
+        }
+        heard.forEach(notice -> tell(notice.getString("topic"), notice.getString("key")));
+        lastGoodPollNanos = System.nanoTime();
+    }
+
+    /**
+     * Adds the notices after the last one seen to {@code heard}, in order, and moves past them.
+     *
+     * @return true when notices were missed, so that anything may have changed
+     */
+    private synchronized boolean readUnseen(List<Document> heard) {
+        long head = head();
+        boolean missed = false;
+        if (head - seen > MAX_CATCH_UP || head < seen) {
+            missed = true;
             seen = head;
         }
         while (seen < head) {
@@ -121,7 +142,7 @@ public final class ChangeNotices implements DeclaresIndexes, AutoCloseable {
             if (notice == null) {
                 // Numbered but not stored yet (its writer is between the two writes), or never (it stopped).
                 if (missingSince == seen + 1) {
-                    everythingChanged();
+                    missed = true;
                     seen = head;
                     break;
                 }
@@ -129,9 +150,9 @@ public final class ChangeNotices implements DeclaresIndexes, AutoCloseable {
                 break;
             }
             seen++;
-            tell(notice.getString("topic"), notice.getString("key"));
+            heard.add(notice);
         }
-        lastGoodPollNanos = System.nanoTime();
+        return missed;
     }
 
     /**

@@ -75,9 +75,16 @@ public final class CommandInbox implements DeclaresIndexes, AutoCloseable {
         return List.of();
     }
 
-    /** Puts a command in its device's inbox (before the command itself is stored, so a crash leaves no lost command). */
-    synchronized void add(String deviceId, String commandId) {
-        entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId), new UpdateOptions().upsert(true));
+    /**
+     * Puts a command in its device's inbox (before the command itself is stored, so a crash leaves
+     * no lost command). The notice is published after this object's lock is released: publishing
+     * tells this inbox ({@link #flag}) and takes the notices' lock, whose poll tells this inbox too.
+     */
+    void add(String deviceId, String commandId) {
+        synchronized (this) {
+            entries.updateOne(eq("_id", deviceId), Updates.addToSet("commandIds", commandId),
+                new UpdateOptions().upsert(true));
+        }
         notices.publish(TOPIC, deviceId);
     }
 
