@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
@@ -26,6 +28,8 @@ import java.util.function.Predicate;
  * device restores.
  */
 public final class PresenceWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceWriter.class);
 
     private final PresenceRepository repository;
     private final ConcurrentMap<String, PresenceUpdate> pending = new ConcurrentHashMap<>();
@@ -126,10 +130,15 @@ public final class PresenceWriter implements AutoCloseable {
         return pending.size();
     }
 
-    /** Stops the timer and writes what is left. */
+    /** Stops the timer and writes everything left, unchanged check-ins too (they are not due yet, but would be lost). */
     @Override
     public void close() {
         timer.close();
-        timer.runNow();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // The store is away at shutdown: what waited is lost, as in a crash; the next check-ins restore it.
+            log.warn("Could not write device presence at shutdown: {}", e.getMessage());
+        }
     }
 }

@@ -92,6 +92,17 @@ class CoalescedPresenceTest {
         assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(2);
     }
 
+    @Test
+    void closingTheWriterWritesTheCheckInsThatWereNotDueYet() {
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        writer.flushDue();
+        clock.advance(Duration.ofSeconds(10));
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+
+        writer.close();
+        assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(2);
+    }
+
     private void checkIn(DeviceActivity activity, Inventory inventory) {
         writer.note(new DevicePresence(LAPTOP, clock.instant(), "10.0.0.7", activity, inventory, "etag-1"));
     }
