@@ -89,8 +89,8 @@ public class DeviceProtocolConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PresenceWriter presenceWriter(PresenceRepository presence, DeviceProtocolProperties settings) {
-        return new PresenceWriter(presence, settings.presenceFlush());
+    PresenceWriter presenceWriter(PresenceRepository presence, DeviceProtocolProperties settings, Clock clock) {
+        return new PresenceWriter(presence, settings.presenceFlush(), settings.presenceUnchangedWrite(), clock);
     }
 
     @Bean

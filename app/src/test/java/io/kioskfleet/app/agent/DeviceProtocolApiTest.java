@@ -204,6 +204,25 @@ class DeviceProtocolApiTest extends RunningServiceTest {
     }
 
     @Test
+    void aSignedCheckInThatIsNoReportIsA400NamingTheField() {
+        EnrolledLaptop laptop = enrolledLaptop();
+
+        DeviceRequests.Answer unknownField = raw.signedCheckIn(laptop.deviceId(), laptop.keys(),
+            CHECK_IN_BODY.replace("\"policyEtag\"", "\"colour\""), Instant.now());
+        assertRefused(unknownField, 400, null);
+        assertThat(unknownField.body()).contains("colour");
+
+        DeviceRequests.Answer wrongType = raw.signedCheckIn(laptop.deviceId(), laptop.keys(),
+            "{\"activity\":\"IDLE\",\"inventory\":{\"model\":\"ThinBook\",\"batteryPercent\":\"full\"}}", Instant.now());
+        assertRefused(wrongType, 400, null);
+        assertThat(wrongType.body()).contains("inventory.batteryPercent");
+
+        assertRefused(raw.signedCheckIn(laptop.deviceId(), laptop.keys(), "{\"activity\":", Instant.now()), 400, null);
+        assertRefused(raw.signedCheckIn(laptop.deviceId(), laptop.keys(), "", Instant.now()), 400, null);
+        assertRefused(raw.signedCheckIn(laptop.deviceId(), laptop.keys(), "null", Instant.now()), 400, null);
+    }
+
+    @Test
     void aRetiredLaptopIsRefusedAtItsNextCheckIn() {
         EnrolledLaptop laptop = enrolledLaptop();
         laptop.checkIn();

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.checkin;
 
 import io.kioskfleet.core.background.RepeatingTask;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,26 +9,55 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
  * and every few seconds all entries are written in one bulk write. A device that checks in twice
  * between writes costs one document write, and a check-in never waits for the store.
  *
- * <p>What a crash loses is at most the last interval's presence, which the next check-in of each
+ * <p>A device whose check-in says nothing new (see {@link PresenceFingerprint}) is written at most
+ * once every {@code unchangedWrittenEvery}: its later check-ins are only counted in memory until
+ * then. So at thousands of check-ins a second the store writes what changed plus a trickle of
+ * "still there", and what the console shows as last seen (fed by {@link #whenWritten}) is at most
+ * that long plus one flush interval old.
+ *
+ * <p>What a crash loses is at most that long's presence, which the next check-in of each
  * device restores.
  */
 public final class PresenceWriter implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(PresenceWriter.class);
+
     private final PresenceRepository repository;
     private final ConcurrentMap<String, PresenceUpdate> pending = new ConcurrentHashMap<>();
+    /** What was last written per device and when; only this instance's writes, kept in memory. */
+    private final ConcurrentMap<String, PresenceFingerprint> written = new ConcurrentHashMap<>();
+    private final Duration unchangedWrittenEvery;
+    private final Clock clock;
     private final RepeatingTask timer;
     private final List<Consumer<DevicePresence>> writtenListeners = new CopyOnWriteArrayList<>();
 
-    /** A writer that flushes every {@code every}; {@link Duration#ZERO}: only when {@link #flush()} is called. */
+    /** A writer that writes every check-in with the next flush; see the other constructor. */
     public PresenceWriter(PresenceRepository repository, Duration every) {
+        this(repository, every, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * A writer that flushes every {@code every} ({@link Duration#ZERO}: only when {@link #flush()}
+     * is called) what changed, and the presence of a device whose check-ins bring nothing new only
+     * once it was last written {@code unchangedWrittenEvery} ago.
+     */
+    public PresenceWriter(PresenceRepository repository, Duration every, Duration unchangedWrittenEvery, Clock clock) {
+        if (unchangedWrittenEvery.isNegative()) {
+            throw new IllegalArgumentException("unchangedWrittenEvery must not be negative");
+        }
         this.repository = repository;
-        this.timer = new RepeatingTask(every, "write device presence", this::flush);
+        this.unchangedWrittenEvery = unchangedWrittenEvery;
+        this.clock = clock;
+        this.timer = new RepeatingTask(every, "write device presence", this::flushDue);
     }
 
     /** Calls {@code listener} with each device's latest check-in once a flush has written it (for in-memory read models). */
@@ -41,13 +71,38 @@ public final class PresenceWriter implements AutoCloseable {
     }
 
     /**
-     * Writes everything noted so far in one bulk write.
+     * Writes everything noted so far in one bulk write, due or not (for shutdown and tests).
      *
      * @return how many devices were written
      */
     public synchronized int flush() {
+        return write(deviceId -> true);
+    }
+
+    /**
+     * Writes, in one bulk write, the devices whose presence changed since it was last written or
+     * was last written {@code unchangedWrittenEvery} ago; the others wait in memory.
+     *
+     * @return how many devices were written
+     */
+    public synchronized int flushDue() {
+        long now = clock.millis();
+        return write(deviceId -> isDue(deviceId, now));
+    }
+
+    private boolean isDue(String deviceId, long now) {
+        PresenceUpdate update = pending.get(deviceId);
+        PresenceFingerprint last = written.get(deviceId);
+        return update == null || last == null || !last.sameAs(update.latest())
+            || now - last.writtenAtMillis() >= unchangedWrittenEvery.toMillis();
+    }
+
+    private int write(Predicate<String> due) {
         List<PresenceUpdate> batch = new ArrayList<>();
         for (String deviceId : List.copyOf(pending.keySet())) {
+            if (!due.test(deviceId)) {
+                continue;
+            }
             PresenceUpdate latest = pending.remove(deviceId);
             if (latest != null) {
                 batch.add(latest);
@@ -60,16 +115,30 @@ public final class PresenceWriter implements AutoCloseable {
             batch.forEach(update -> pending.merge(update.latest().deviceId(), update, PresenceUpdate::then));
             throw e;
         }
+        long writtenAt = clock.millis();
+        for (PresenceUpdate update : batch) {
+            written.put(update.latest().deviceId(), PresenceFingerprint.of(update.latest(), writtenAt));
+        }
         if (!writtenListeners.isEmpty()) {
             batch.forEach(update -> writtenListeners.forEach(listener -> listener.accept(update.latest())));
         }
         return batch.size();
     }
 
-    /** Stops the timer and writes what is left. */
+    /** How many devices' check-ins wait in memory to be written. */
+    public int waiting() {
+        return pending.size();
+    }
+
+    /** Stops the timer and writes everything left, unchanged check-ins too (they are not due yet, but would be lost). */
     @Override
     public void close() {
         timer.close();
-        timer.runNow();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // The store is away at shutdown: what waited is lost, as in a crash; the next check-ins restore it.
+            log.warn("Could not write device presence at shutdown: {}", e.getMessage());
+        }
     }
 }

@@ -5,9 +5,10 @@ import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.protocol.signing.RequestSignature;
 import io.kioskfleet.protocol.signing.SignedRequest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+
 
 /**
  * Decides whether a request comes from the device it names: the signature must verify with the
@@ -64,8 +65,8 @@ public final class DeviceAuthentication {
     private Instant signedAt(String timestamp) {
         Instant signedAt;
         try {
-            signedAt = Instant.parse(timestamp);
-        } catch (DateTimeParseException e) {
+            signedAt = SignedTimestamp.parse(timestamp);
+        } catch (DateTimeException e) {
             throw refused("bad-timestamp", "X-KF-Timestamp must be an ISO-8601 instant such as 2026-11-23T01:02:03Z");
         }
         Duration skew = Duration.between(clock.instant(), signedAt).abs();

@@ -2,6 +2,7 @@ package io.kioskfleet.core.deviceauth;
 
 import io.kioskfleet.core.changes.ChangeNotices;
 import io.kioskfleet.core.devices.DeviceRegistry;
+import io.kioskfleet.protocol.signing.VerifyKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public final class DeviceCredentialCache {
 
     /** The raw Ed25519 key the device enrolled with, from memory when known; empty when it has none. */
     public Optional<byte[]> enrolledKeyOf(String deviceId) {
-        return find(deviceId).map(DeviceCredentials::publicKey);
+        return find(deviceId).map(DeviceCredentials::publicKey).map(VerifyKey::rawBytes);
     }
 
     /** How many devices are held, for tests and metrics. */

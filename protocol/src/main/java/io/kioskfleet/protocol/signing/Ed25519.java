@@ -21,7 +21,21 @@ final class Ed25519 {
 
     /** True when {@code signature} is the signature of {@code message}; any malformed input is simply not one. */
     static boolean verify(byte[] rawPublicKey, byte[] message, String signature) {
-        if (rawPublicKey == null || rawPublicKey.length != DeviceKeyPair.KEY_BYTES || signature == null) {
+        if (rawPublicKey == null || rawPublicKey.length != DeviceKeyPair.KEY_BYTES) {
+            return false;
+        }
+        Ed25519PublicKeyParameters key;
+        try {
+            key = new Ed25519PublicKeyParameters(rawPublicKey, 0);
+        } catch (IllegalArgumentException notOnTheCurve) {
+            return false;
+        }
+        return verify(key, message, signature);
+    }
+
+    /** As {@link #verify(byte[], byte[], String)} with a key decoded before (see {@link VerifyKey}). */
+    static boolean verify(Ed25519PublicKeyParameters key, byte[] message, String signature) {
+        if (signature == null) {
             return false;
         }
         byte[] signatureBytes;
@@ -34,7 +48,7 @@ final class Ed25519 {
             return false;
         }
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(rawPublicKey, 0));
+        verifier.init(false, key);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signatureBytes);
     }

@@ -23,4 +23,9 @@ public final class RequestSignature {
     public static boolean verify(byte[] rawPublicKey, SignedRequest request, String signature) {
         return Ed25519.verify(rawPublicKey, request.canonicalBytes(), signature);
     }
+
+    /** As {@link #verify(byte[], SignedRequest, String)} with the device's key decoded once before. */
+    public static boolean verify(VerifyKey key, SignedRequest request, String signature) {
+        return key.verifies(request.canonicalBytes(), signature);
+    }
 }

@@ -60,6 +60,16 @@ class RequestSignatureTest {
     }
 
     @Test
+    void aKeyDecodedOnceVerifiesExactlyWhatTheRawKeyVerifies() {
+        VerifyKey decoded = VerifyKey.of(publicKey);
+        assertThat(RequestSignature.verify(decoded, request, signature)).isTrue();
+        assertThat(RequestSignature.verify(VerifyKey.of(DeviceKeyPair.generate().publicKeyBytes()), request, signature)).isFalse();
+        assertThat(RequestSignature.verify(decoded, request, "AAAA")).isFalse();
+        assertThat(RequestSignature.verify(VerifyKey.of(new byte[3]), request, signature)).isFalse();
+        assertThat(decoded.rawBytes()).isEqualTo(publicKey);
+    }
+
+    @Test
     void aKeyFileRoundTripsToTheSameKeyPair() {
         DeviceKeyPair reloaded = DeviceKeyPair.fromPrivateKey(keys.privateKeyBytes());
         assertThat(reloaded.publicKeyText()).isEqualTo(keys.publicKeyText());

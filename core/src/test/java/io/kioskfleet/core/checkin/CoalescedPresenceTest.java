@@ -1,0 +1,114 @@
+package io.kioskfleet.core.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kioskfleet.core.CoreFixture;
+import io.kioskfleet.core.policies.SettableClock;
+import io.kioskfleet.protocol.checkin.DeviceActivity;
+import io.kioskfleet.protocol.checkin.Inventory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A device that keeps checking in with nothing new is written once a minute, not at every check-in. */
+class CoalescedPresenceTest {
+
+    private static final String LAPTOP = "dev_01m8coalescedlaptop00";
+    private static final Inventory INVENTORY = new Inventory("ThinBook 14", "KioskOS 3.2", "1.0", 12_000_000_000L, 87,
+        "192.168.10.23", "3F-A-12");
+
+    @TempDir
+    Path dataDir;
+    final SettableClock clock = SettableClock.at(Instant.parse("2026-11-23T01:00:00Z"));
+    CoreFixture fleet;
+    PresenceRepository stored;
+    PresenceWriter writer;
+
+    @BeforeEach
+    void writerThatWritesUnchangedPresenceOnceAMinute() {
+        fleet = CoreFixture.open(dataDir, clock);
+        stored = new PresenceRepository(fleet.store());
+        writer = new PresenceWriter(stored, Duration.ZERO, Duration.ofSeconds(60), clock);
+    }
+
+    @AfterEach
+    void close() {
+        writer.close();
+        fleet.close();
+    }
+
+    @Test
+    void unchangedCheckInsWaitInMemoryAndAreCountedWhenTheMinuteIsUp() {
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        assertThat(writer.flushDue()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        clock.advance(Duration.ofSeconds(20));
+        checkIn(DeviceActivity.IDLE, withBattery(60));
+        assertThat(writer.flushDue()).as("nothing new but the battery: waits").isZero();
+        assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(writer.flushDue()).isEqualTo(1);
+        DevicePresence presence = stored.find(LAPTOP).orElseThrow();
+        assertThat(presence.checkIns()).isEqualTo(3);
+        assertThat(presence.lastSeenAt()).isEqualTo(Instant.parse("2026-11-23T01:00:40Z"));
+        assertThat(presence.inventory().batteryPercent()).isEqualTo(60);
+        assertThat(presence.recentCheckIns()).hasSize(3);
+    }
+
+    @Test
+    void aCheckInWithNewsIsWrittenWithTheNextFlush() {
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        writer.flushDue();
+
+        clock.advance(Duration.ofSeconds(5));
+        checkIn(DeviceActivity.IN_SESSION, INVENTORY);
+        assertThat(writer.flushDue()).isEqualTo(1);
+        assertThat(stored.find(LAPTOP).orElseThrow().activity()).isEqualTo(DeviceActivity.IN_SESSION);
+
+        clock.advance(Duration.ofSeconds(5));
+        checkIn(DeviceActivity.IN_SESSION, new Inventory("ThinBook 14", "KioskOS 3.2", "1.0", 12_000_000_000L, 87,
+            "192.168.10.23", "4F-B-02"));
+        assertThat(writer.flushDue()).as("moved to another desk").isEqualTo(1);
+        assertThat(stored.find(LAPTOP).orElseThrow().inventory().currentDesk()).isEqualTo("4F-B-02");
+    }
+
+    @Test
+    void aFullFlushWritesWhatWaitsWhetherDueOrNot() {
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        writer.flushDue();
+        clock.advance(Duration.ofSeconds(10));
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        assertThat(writer.waiting()).isEqualTo(1);
+
+        assertThat(writer.flush()).isEqualTo(1);
+        assertThat(writer.waiting()).isZero();
+        assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(2);
+    }
+
+    @Test
+    void closingTheWriterWritesTheCheckInsThatWereNotDueYet() {
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+        writer.flushDue();
+        clock.advance(Duration.ofSeconds(10));
+        checkIn(DeviceActivity.IDLE, INVENTORY);
+
+        writer.close();
+        assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(2);
+    }
+
+    private void checkIn(DeviceActivity activity, Inventory inventory) {
+        writer.note(new DevicePresence(LAPTOP, clock.instant(), "10.0.0.7", activity, inventory, "etag-1"));
+    }
+
+    private static Inventory withBattery(int percent) {
+        return new Inventory(INVENTORY.model(), INVENTORY.osVersion(), INVENTORY.agentVersion(), INVENTORY.freeDiskBytes(),
+            percent, INVENTORY.ipAddress(), INVENTORY.currentDesk());
+    }
+}
