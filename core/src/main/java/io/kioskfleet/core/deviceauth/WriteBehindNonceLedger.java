@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * request captured within the last {@code writeEvery} (plus the write in flight) before a crash
  * could be replayed once after the restart, until its timestamp is {@link #MAX_SKEW} old.
  *
- * <p>Memory: one entry per accepted request while its bucket is in reach, at most fifteen
- * minutes (the bucket's ten plus the skew): about 150 bytes each, so 333 check-ins a second
- * (100,000 devices every five minutes) hold about 300,000 entries, some 45 MB.
+ * <p>Memory: one fingerprint per accepted request while its bucket is in reach, at most fifteen
+ * minutes (the bucket's ten plus the skew): about 16 bytes each ({@link NonceFingerprints}), so
+ * 3,000 check-ins a second hold some 2.7 million, about 45 MB.
  */
 public final class WriteBehindNonceLedger implements NonceLedger {
 
@@ -44,7 +43,7 @@ public final class WriteBehindNonceLedger implements NonceLedger {
     private final NonceBuckets buckets;
     private final Clock clock;
     /** Every nonce key in reach, by bucket number; a bucket is dropped whole once out of reach. */
-    private final ConcurrentMap<Long, Set<String>> used = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, NonceFingerprints> used = new ConcurrentHashMap<>();
     /** Accepted nonces the store does not have yet, oldest first. */
     private final Queue<UsedNonce> unwritten = new ConcurrentLinkedQueue<>();
     private final RepeatingTask writer;
@@ -58,15 +57,15 @@ public final class WriteBehindNonceLedger implements NonceLedger {
     public WriteBehindNonceLedger(FleetStore store, Clock clock, Duration writeEvery) {
         this.buckets = new NonceBuckets(store);
         this.clock = clock;
-        buckets.readLive(clock.instant(), stored -> bucketSet(stored.bucket()).add(stored.key()));
+        buckets.readLive(clock.instant(), stored -> fingerprintsOf(stored.bucket()).add(stored.key()));
         this.writer = new RepeatingTask(writeEvery, "write used nonces", this::flush);
     }
 
     @Override
     public boolean firstUse(String deviceId, String nonce, Instant signedAt) {
         UsedNonce mine = new UsedNonce(deviceId, nonce, signedAt);
-        // The set's add is atomic: of two requests with the same nonce, exactly one is first.
-        if (!bucketSet(mine.bucket()).add(mine.key())) {
+        // The add is atomic: of two requests with the same nonce, exactly one is first.
+        if (!fingerprintsOf(mine.bucket()).add(mine.key())) {
             return false;
         }
         unwritten.add(mine);
@@ -121,7 +120,7 @@ public final class WriteBehindNonceLedger implements NonceLedger {
 
     /** How many nonces are held in memory (written or not). */
     public long size() {
-        return used.values().stream().mapToLong(Set::size).sum();
+        return used.values().stream().mapToLong(NonceFingerprints::size).sum();
     }
 
     /** Stops the timer and writes what is left, so a clean restart forgets no nonce. */
@@ -136,7 +135,7 @@ public final class WriteBehindNonceLedger implements NonceLedger {
         }
     }
 
-    private Set<String> bucketSet(long bucket) {
-        return used.computeIfAbsent(bucket, b -> ConcurrentHashMap.newKeySet());
+    private NonceFingerprints fingerprintsOf(long bucket) {
+        return used.computeIfAbsent(bucket, b -> new NonceFingerprints());
     }
 }
