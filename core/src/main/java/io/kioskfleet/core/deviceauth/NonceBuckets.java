@@ -4,13 +4,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 /**
@@ -18,10 +21,13 @@ import org.bson.types.ObjectId;
  * one of two shapes. {@code device_nonces_<bucket number>}: each nonce a document whose
  * {@code _id} is {@link UsedNonce#key()} (unique, and fast on the embedded store), so a replay
  * is refused by the store itself ({@link PerRequestNonceLedger}). {@code
- * device_nonce_batches_<bucket number>}: one document per write holding the keys of many
- * nonces, for a ledger that decides in memory and only needs the store to remember across a
- * restart ({@link WriteBehindNonceLedger}); one insert per write instead of one per nonce, each
- * of which costs the embedded store a unique-index lookup. Nothing expires one by one (the
+ * device_nonce_batches_<bucket number>}: one document per write holding the fingerprints of many
+ * nonces ({@link NonceFingerprints}, 8 bytes each in one binary field), for a ledger that decides
+ * in memory and only needs the store to remember across a restart ({@link
+ * WriteBehindNonceLedger}); one insert per write instead of one per nonce, each of which costs the
+ * embedded store a unique-index lookup. (Batches written before fingerprints hold the keys
+ * themselves, {@code keys}; they are read as their fingerprints. Key strings in the store also
+ * stayed on the heap: the embedded store's page cache kept millions of them.) Nothing expires one by one (the
  * embedded store has no TTL indexes): once a bucket's ten minutes plus {@link
  * NonceLedger#MAX_SKEW} have passed, no request for it can be accepted and its collections are
  * dropped whole.
@@ -31,6 +37,7 @@ final class NonceBuckets {
     static final String COLLECTION_PREFIX = "device_nonces_";
     static final String BATCH_COLLECTION_PREFIX = "device_nonce_batches_";
     static final Duration BUCKET = Duration.ofMinutes(10);
+    private static final String FINGERPRINTS = "fingerprints";
 
     private static final long NOT_OURS = Long.MAX_VALUE;
 
@@ -52,12 +59,14 @@ final class NonceBuckets {
     }
 
     /**
-     * Stores the keys of {@code nonces}, all of bucket {@code bucket}, as one document. A batch
-     * written twice (a retry after a failure that had written it after all) does no harm.
+     * Stores the fingerprints of {@code nonces}, all of bucket {@code bucket}, as one document. A
+     * batch written twice (a retry after a failure that had written it after all) does no harm.
      */
     void insertBatch(long bucket, List<UsedNonce> nonces) {
+        ByteBuffer fingerprints = ByteBuffer.allocate(nonces.size() * Long.BYTES);
+        nonces.forEach(used -> fingerprints.putLong(NonceFingerprints.fingerprint(used.key())));
         batchCollection(bucket).insertOne(new Document("_id", new ObjectId())
-            .append("keys", nonces.stream().map(UsedNonce::key).toList()));
+            .append(FINGERPRINTS, new Binary(fingerprints.array())));
     }
 
     /**
@@ -73,11 +82,11 @@ final class NonceBuckets {
             }
             if (name.startsWith(BATCH_COLLECTION_PREFIX)) {
                 for (Document batch : batchCollection(bucket).find()) {
-                    batch.getList("keys", String.class).forEach(key -> sink.accept(new StoredKey(bucket, key)));
+                    fingerprintsIn(batch).forEach(fingerprint -> sink.accept(new StoredKey(bucket, fingerprint)));
                 }
             } else {
                 for (Document stored : collection(bucket).find().projection(Projections.include("_id"))) {
-                    sink.accept(new StoredKey(bucket, stored.getString("_id")));
+                    sink.accept(new StoredKey(bucket, NonceFingerprints.fingerprint(stored.getString("_id"))));
                 }
             }
         }
@@ -98,6 +107,16 @@ final class NonceBuckets {
             }
         }
         return dropped;
+    }
+
+    /** The fingerprints a batch document holds, of either shape. */
+    static LongStream fingerprintsIn(Document batch) {
+        Binary packed = batch.get(FINGERPRINTS, Binary.class);
+        if (packed == null) {
+            return batch.getList("keys", String.class).stream().mapToLong(NonceFingerprints::fingerprint);
+        }
+        ByteBuffer fingerprints = ByteBuffer.wrap(packed.getData());
+        return LongStream.range(0, fingerprints.capacity() / Long.BYTES).map(i -> fingerprints.getLong((int) i * Long.BYTES));
     }
 
     /** The oldest bucket a request accepted at {@code now} can fall into. */
@@ -132,6 +151,6 @@ final class NonceBuckets {
     }
 
     /** A nonce key found in the store, with its bucket. */
-    record StoredKey(long bucket, String key) {
+    record StoredKey(long bucket, long fingerprint) {
     }
 }

@@ -35,6 +35,12 @@ final class NonceFingerprints {
         return stripes[(int) (fingerprint >>> (Long.SIZE - STRIPE_BITS))].add(fingerprint);
     }
 
+
+    /** Notes a fingerprint read back from the store. */
+    void addFingerprint(long fingerprint) {
+        stripes[(int) (fingerprint >>> (Long.SIZE - STRIPE_BITS))].add(fingerprint);
+    }
+
     /** How many fingerprints are held. */
     long size() {
         long size = 0;

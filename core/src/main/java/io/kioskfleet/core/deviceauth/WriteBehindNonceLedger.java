@@ -57,7 +57,7 @@ public final class WriteBehindNonceLedger implements NonceLedger {
     public WriteBehindNonceLedger(FleetStore store, Clock clock, Duration writeEvery) {
         this.buckets = new NonceBuckets(store);
         this.clock = clock;
-        buckets.readLive(clock.instant(), stored -> fingerprintsOf(stored.bucket()).add(stored.key()));
+        buckets.readLive(clock.instant(), stored -> fingerprintsOf(stored.bucket()).addFingerprint(stored.fingerprint()));
         this.writer = new RepeatingTask(writeEvery, "write used nonces", this::flush);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,19 @@ class UsedNoncesTest {
     }
 
     @Test
+    void aBatchStoredAsKeysBeforeFingerprintsIsStillRefusedAfterAnUpgrade() {
+        String nonce = SignedRequest.newNonce();
+        UsedNonce used = new UsedNonce(LAPTOP, nonce, clock.instant());
+        fleet.store().database().getCollection(NonceBuckets.BATCH_COLLECTION_PREFIX + used.bucket())
+            .insertOne(new Document("_id", new ObjectId()).append("keys", List.of(used.key())));
+
+        WriteBehindNonceLedger afterUpgrade = writeBehind();
+
+        assertThat(afterUpgrade.firstUse(LAPTOP, nonce, clock.instant())).isFalse();
+        assertThat(afterUpgrade.firstUse(LAPTOP, SignedRequest.newNonce(), clock.instant())).isTrue();
+    }
+
+    @Test
     void perRequestModeDropsBucketsNoRequestCanReach() {
         PerRequestNonceLedger nonces = new PerRequestNonceLedger(fleet.store(), clock);
         nonces.firstUse(LAPTOP, SignedRequest.newNonce(), clock.instant());
@@ -188,7 +202,7 @@ class UsedNoncesTest {
                 stored += store.database().getCollection(name).countDocuments();
             } else if (name.startsWith(NonceBuckets.BATCH_COLLECTION_PREFIX)) {
                 for (Document batch : store.database().getCollection(name).find()) {
-                    stored += batch.getList("keys", String.class).size();
+                    stored += NonceBuckets.fingerprintsIn(batch).count();
                 }
             }
         }
