@@ -1,5 +1,7 @@
 package io.kioskfleet.core.deviceauth;
 
+import io.kioskfleet.core.store.Fingerprints;
+
 /**
  * The nonces used in one ten-minute bucket, held as 64-bit fingerprints of their keys in
  * open-addressing arrays of {@code long}: about 16 bytes a nonce instead of the 150 a set of key
@@ -50,19 +52,9 @@ final class NonceFingerprints {
         return size;
     }
 
-    /** FNV-1a over the key's characters, then MurmurHash3's 64-bit finaliser to spread every bit; never 0 (an empty slot). */
+    /** The fingerprint of {@code key} ({@link Fingerprints}); never 0 (an empty slot). */
     static long fingerprint(String key) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            hash ^= key.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        hash *= 0xc4ceb9fe1a85ec53L;
-        hash ^= hash >>> 33;
-        return hash == 0 ? 1 : hash;
+        return Fingerprints.of(key);
     }
 
     /** One stripe: linear probing in a power-of-two array, grown at 60 % full. */

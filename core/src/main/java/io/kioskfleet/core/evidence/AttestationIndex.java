@@ -1,5 +1,6 @@
 package io.kioskfleet.core.evidence;
 
+import io.kioskfleet.core.store.Fingerprints;
 import java.time.Instant;
 
 /**
@@ -85,17 +86,9 @@ final class AttestationIndex {
         }
     }
 
-    /** A 64-bit FNV-1a hash of the id, finished with a mixer so close ids spread; never {@link #EMPTY}. */
+    /** The id's fingerprint ({@link Fingerprints}): close ids spread, and it is never {@link #EMPTY}. */
     static long keyOf(String sessionId) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < sessionId.length(); i++) {
-            hash ^= sessionId.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        return hash == EMPTY ? 1 : hash;
+        return Fingerprints.of(sessionId);
     }
 
     @Override
