@@ -7,12 +7,16 @@ import com.mongodb.client.MongoClients;
 import io.kioskfleet.app.ApiClient;
 import io.kioskfleet.app.ApiClient.Answer;
 import io.kioskfleet.app.agent.EnrolledLaptop;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,25 @@ class TwoInstancesOneStoreTest {
             "--kioskfleet.jobs.silence=3s", "--kioskfleet.jobs.check-every=1s");
     }
 
+    /** Enrolls the pre-registered {@code PAIR-000}… laptops, eight at a time; their device ids. */
+    private static List<String> enrollInParallel(int port, String token, int laptops) throws Exception {
+        ExecutorService enrolling = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> enrolled = new ArrayList<>();
+            for (int i = 0; i < laptops; i++) {
+                String serial = String.format("PAIR-%03d", i);
+                enrolled.add(enrolling.submit(() -> new EnrolledLaptop(port).enroll(token, serial).deviceId()));
+            }
+            List<String> devices = new ArrayList<>();
+            for (Future<String> each : enrolled) {
+                devices.add(each.get());
+            }
+            return devices;
+        } finally {
+            enrolling.shutdown();
+        }
+    }
+
     private static String leaseHolder(MongoClient store) {
         Document lease = store.getDatabase("kioskfleet").getCollection("scheduler_lease").find().first();
         return lease == null ? null : lease.getString("holder");
@@ -59,7 +82,9 @@ class TwoInstancesOneStoreTest {
 
     @Test
     void whenTheSchedulingInstanceIsKilledTheOtherTakesOverWithin30SecondsAndTheWaveCompletes() throws Exception {
-        int laptops = 60;
+        // Enough laptops that a wave of one device per chunk lasts a few seconds on a quick machine,
+        // so it is still under way when its instance is killed.
+        int laptops = 600;
         try (LaunchedService storeHost = start(Map.of("KIOSKFLEET_DATA_DIR", dir.resolve("data").toString()),
                  "--kioskfleet.scheduler.enabled=false", "--kioskfleet.jobs.check-every=0s")) {
             String storeUri = "mongodb://127.0.0.1:" + storeHost.embeddedStorePort() + "/kioskfleet";
@@ -73,13 +98,14 @@ class TwoInstancesOneStoreTest {
                         + "\",\"address\":\"南区1\",\"travelMinutes\":30}").text("id");
                     String token = admin.post("/api/v1/enrollment-tokens", "{\"ouId\":\"" + branch + "\",\"maxUses\":"
                         + laptops + "}").text("secret");
-                    List<String> devices = new ArrayList<>();
+                    StringBuilder csv = new StringBuilder("serial,ou\n");
                     for (int i = 0; i < laptops; i++) {
-                        String serial = String.format("PAIR-%03d", i);
-                        assertThat(admin.post("/api/v1/devices", "{\"serial\":\"" + serial + "\",\"ouId\":\"" + branch
-                            + "\"}").status()).isEqualTo(201);
-                        devices.add(new EnrolledLaptop(first.port()).enroll(token, serial).deviceId());
+                        csv.append(String.format("PAIR-%03d", i)).append(',').append(branch).append('\n');
                     }
+                    Answer imported = admin.postBytes("/api/v1/devices/import", "text/csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8));
+                    assertThat(imported.json().path("created").asInt()).as(imported.body()).isEqualTo(laptops);
+                    List<String> devices = enrollInParallel(first.port(), token, laptops);
                     Answer schedule = admin.post("/api/v1/schedules", "{\"name\":\"閉庁時の一斉消去\","
                         + "\"kind\":\"LOGOUT_AND_WIPE\",\"timesOfDay\":[\"03:00\"],\"target\":{\"ouIds\":[\"" + branch
                         + "\"]},\"batchSize\":1,\"enabled\":false}");
