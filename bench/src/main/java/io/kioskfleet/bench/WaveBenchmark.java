@@ -1,24 +1,13 @@
 package io.kioskfleet.bench;
 
-import io.kioskfleet.core.access.Actor;
-import io.kioskfleet.core.devices.Device;
-import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.jobruns.JobRun;
 import io.kioskfleet.core.jobruns.RunRecords;
-import io.kioskfleet.core.ous.OrganisationUnit;
-import io.kioskfleet.core.ous.OrganisationUnits;
-import io.kioskfleet.core.ous.OuDraft;
 import io.kioskfleet.core.schedules.FireTrigger;
 import io.kioskfleet.core.schedules.ScheduleKind;
 import io.kioskfleet.core.schedules.ScheduleTarget;
 import io.kioskfleet.core.schedules.ScheduledFire;
-import io.kioskfleet.core.store.FleetStore;
-import io.kioskfleet.core.store.IdKind;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A {@code LOGOUT_AND_WIPE} wave over the whole fleet on the embedded H2 file store: from the
@@ -38,7 +27,7 @@ public final class WaveBenchmark {
             RunRecords records = jobs.records();
             System.out.printf("%s; %,d devices, chunks of %,d%n", BenchJobs.machine(), fleetSize, batchSize);
             long seeded = System.nanoTime();
-            seed(jobs.store(), jobs.units(), fleetSize);
+            jobs.enrolledFleet(fleetSize);
             System.out.printf("seeded %,d devices in %.1f s%n", fleetSize, (System.nanoTime() - seeded) / 1e9);
 
             // What ScheduledJobs.start does for a wave, on this thread so the clock stops when it ends.
@@ -67,28 +56,5 @@ public final class WaveBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
-    }
-
-    private static void seed(FleetStore store, OrganisationUnits units, int fleetSize) {
-        OrganisationUnit city = units.create(Actor.SYSTEM, new OuDraft("市役所", null, null, 0));
-        List<String> branches = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            branches.add(units.create(Actor.SYSTEM, new OuDraft("支所" + i, city.id(), "本町" + i, 0)).id());
-        }
-        var collection = store.collection("devices", Device.class);
-        Instant now = Instant.now();
-        List<Device> batch = new ArrayList<>();
-        for (int i = 0; i < fleetSize; i++) {
-            batch.add(new Device(IdKind.DEVICE.newId(), String.format("SN%08d", i), branches.get(i % branches.size()),
-                DeviceStatus.ENROLLED, "ThinBook 14", null, List.of(), null, now, now, null, null, null, "key", now,
-                null, null, 1));
-            if (batch.size() == 5000) {
-                collection.insertMany(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            collection.insertMany(batch);
-        }
     }
 }

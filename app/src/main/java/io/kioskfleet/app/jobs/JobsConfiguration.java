@@ -89,8 +89,8 @@ public class JobsConfiguration {
     }
 
     @Bean
-    ComplianceExceptions complianceExceptions(FleetStore store) {
-        return new ComplianceExceptions(store);
+    ComplianceExceptions complianceExceptions(FleetStore store, ExecutorService jobRunThreads) {
+        return new ComplianceExceptions(store, jobRunThreads);
     }
 
     @Bean

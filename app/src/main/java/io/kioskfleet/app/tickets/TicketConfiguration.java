@@ -70,6 +70,7 @@ public class TicketConfiguration {
         AutomaticTickets automatic = new AutomaticTickets(tickets, repository, devices, audit, clock);
         automatic.listenTo(faults, wipes, delivery);
         automatic.listenTo(exceptions, findings);
+        exceptions.followUpLater(); // what a crash left waiting
         return automatic;
     }
 }

@@ -3,9 +3,13 @@ package io.kioskfleet.core.notifications;
 import io.kioskfleet.core.compliance.ComplianceException;
 import io.kioskfleet.core.compliance.ComplianceExceptionListener;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Publishes each compliance exception to the webhook outbox, once per session. */
+/**
+ * Publishes each compliance exception to the webhook outbox, once per session; a sweep's batch of
+ * them is written in one insert.
+ */
 public final class ComplianceNotices implements ComplianceExceptionListener {
 
     private final Outbox outbox;
@@ -15,7 +19,11 @@ public final class ComplianceNotices implements ComplianceExceptionListener {
     }
 
     @Override
-    public void raised(ComplianceException exception) {
+    public void raised(List<ComplianceException> exceptions) {
+        outbox.complianceExceptions(exceptions.stream().map(ComplianceNotices::noticeOf).toList());
+    }
+
+    private static Outbox.ComplianceNotice noticeOf(ComplianceException exception) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sessionId", exception.sessionId());
         details.put("deviceId", exception.deviceId());
@@ -24,7 +32,7 @@ public final class ComplianceNotices implements ComplianceExceptionListener {
         details.put("foundAt", exception.foundAt());
         details.put("runId", exception.runId());
         details.values().removeIf(value -> value == null);
-        outbox.complianceException("unverified-wipe:" + exception.sessionId(), exception.ouId(),
+        return new Outbox.ComplianceNotice("unverified-wipe:" + exception.sessionId(), exception.ouId(),
             "No verified wipe for session " + exception.sessionId() + " on " + exception.deviceId(), details);
     }
 }

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.notifications;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -62,41 +63,82 @@ public final class Outbox implements DeclaresIndexes {
     }
 
     /**
-     * Publishes a compliance exception (for the compliance sweep): one event per {@code key}, so
-     * the sweep finding the same exception again does not notify twice.
+     * A compliance exception to publish.
      *
      * @param key     what makes the exception one, e.g. {@code unverified-wipe:ses_…}
      * @param ouId    the unit it concerns, or null
      * @param summary one line for people
      * @param details more fields for the JSON body (strings, numbers, booleans, instants)
      */
+    public record ComplianceNotice(String key, String ouId, String summary, Map<String, Object> details) {
+    }
+
+    /**
+     * Publishes a compliance exception (for the compliance sweep): one event per {@code key}, so
+     * the sweep finding the same exception again does not notify twice.
+     */
     public void complianceException(String key, String ouId, String summary, Map<String, Object> details) {
+        publish(eventOf(new ComplianceNotice(key, ouId, summary, details), clock.instant()));
+    }
+
+    /**
+     * Publishes a sweep's batch of compliance exceptions: the events in one unordered insert, then
+     * their deliveries in another. An event whose key was published before and is still waiting
+     * for its fan-out (a crash) is left to {@link #fanOutLeftovers()}.
+     */
+    public void complianceExceptions(List<ComplianceNotice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
+        List<OutboxEvent> added = DuplicateKeys.insertAbsent(events,
+            notices.stream().map(notice -> eventOf(notice, now)).toList());
+        fanOut(added);
+    }
+
+    private static OutboxEvent eventOf(ComplianceNotice notice, Instant now) {
         Map<String, Object> body = new TreeMap<>();
         body.put("event", COMPLIANCE_EXCEPTION);
-        body.put("eventId", "compliance:" + key);
+        body.put("eventId", "compliance:" + notice.key());
         body.put("occurredAt", now);
-        body.put("ouId", ouId);
-        body.put("summary", summary);
-        body.put("details", details == null ? Map.of() : details);
-        publish(new OutboxEvent("compliance:" + key, COMPLIANCE_EXCEPTION, "compliance:" + key, 1, now,
-            "[KioskFleet] " + summary, CanonicalJson.write(body)));
+        body.put("ouId", notice.ouId());
+        body.put("summary", notice.summary());
+        body.put("details", notice.details() == null ? Map.of() : notice.details());
+        return new OutboxEvent("compliance:" + notice.key(), COMPLIANCE_EXCEPTION, "compliance:" + notice.key(), 1, now,
+            "[KioskFleet] " + notice.summary(), CanonicalJson.write(body));
     }
 
     /** Fans out the events a crash left in the outbox; returns how many. */
     public int fanOutLeftovers() {
         List<OutboxEvent> left = events.find().into(new ArrayList<>());
-        left.forEach(this::fanOut);
+        fanOut(left);
         return left.size();
     }
 
     private void fanOut(OutboxEvent event) {
+        fanOut(List.of(event));
+    }
+
+    /** Queues each event's delivery to every endpoint that wants it (in one insert), then removes the events. */
+    private void fanOut(List<OutboxEvent> fanned) {
+        if (fanned.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        for (WebhookEndpoint endpoint : endpoints.all()) {
-            if (endpoint.wants(event.type())) {
-                deliveries.enqueue(WebhookDelivery.of(event, endpoint.id(), now));
+        List<WebhookEndpoint> all = endpoints.all();
+        List<WebhookDelivery> queued = new ArrayList<>();
+        for (OutboxEvent event : fanned) {
+            for (WebhookEndpoint endpoint : all) {
+                if (endpoint.wants(event.type())) {
+                    queued.add(WebhookDelivery.of(event, endpoint.id(), now));
+                }
             }
         }
-        events.deleteOne(eq("_id", event.id()));
+        deliveries.enqueueAll(queued);
+        if (fanned.size() == 1) {
+            events.deleteOne(eq("_id", fanned.get(0).id()));
+        } else {
+            events.deleteMany(in("_id", fanned.stream().map(OutboxEvent::id).toList()));
+        }
     }
 }

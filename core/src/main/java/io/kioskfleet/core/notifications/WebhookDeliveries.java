@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
@@ -72,14 +71,10 @@ public final class WebhookDeliveries implements DeclaresIndexes {
         return List.of(new IndexModel(Indexes.ascending("endpointId", "orderKey", "seq")));
     }
 
-    /** Queues a delivery; queuing the same one again changes nothing. */
-    void enqueue(WebhookDelivery delivery) {
-        try {
-            queue.insertOne(delivery);
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
+    /** Queues deliveries in one unordered insert; queuing the same one again changes nothing. */
+    void enqueueAll(List<WebhookDelivery> deliveries) {
+        if (!deliveries.isEmpty()) {
+            DuplicateKeys.insertAbsent(queue, deliveries);
         }
     }
 

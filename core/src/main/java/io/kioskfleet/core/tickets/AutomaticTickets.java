@@ -1,6 +1,7 @@
 package io.kioskfleet.core.tickets;
 
 import io.kioskfleet.core.access.Actor;
+import io.kioskfleet.core.compliance.ComplianceException;
 import io.kioskfleet.core.compliance.ComplianceExceptions;
 import io.kioskfleet.core.findings.OpenFindings;
 import io.kioskfleet.core.audit.AuditChain;
@@ -16,8 +17,11 @@ import io.kioskfleet.core.store.IdKind;
 import io.kioskfleet.core.store.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tickets the service raises on its own (agent fault reports, failed wipes, failed commands, and
@@ -30,6 +34,7 @@ public final class AutomaticTickets {
 
     /** Each failed attempt means another raise got through, so this bounds the raises at one moment. */
     private static final int ATTEMPTS = 32;
+    private static final Logger log = LoggerFactory.getLogger(AutomaticTickets.class);
     private static final Actor SERVICE = Actor.SYSTEM;
 
     private final Tickets tickets;
@@ -90,14 +95,12 @@ public final class AutomaticTickets {
     }
 
     /**
-     * Raises tickets from what the sweeps find: a session whose wipe was never proven, a device
-     * silent too long, a command never acknowledged. Each is told once, when first found.
+     * Raises tickets from what the sweeps find: sessions whose wipes were never proven (one raise
+     * per device, as the exceptions' follow-up after each sweep), a device silent too long, a
+     * command never acknowledged. Each is told once, when first found.
      */
     public void listenTo(ComplianceExceptions exceptions, OpenFindings findings) {
-        exceptions.whenRaised(exception -> raise(AutomaticCause.UNVERIFIED_WIPE, exception.deviceId(),
-            exception.sessionEndedAt() == null
-                ? "session " + exception.sessionId() + " never ended, so no wipe was proven"
-                : "no verified wipe for session " + exception.sessionId() + " (ended " + exception.sessionEndedAt() + ")"));
+        exceptions.whenFollowingUp(this::raiseUnverifiedWipes);
         findings.whenOpened(finding -> {
             switch (finding.kind()) {
                 case SILENT_DEVICE -> raise(AutomaticCause.DEVICE_SILENT, finding.deviceId(),
@@ -106,6 +109,35 @@ public final class AutomaticTickets {
                     "command " + finding.subjectId() + " not acknowledged since " + finding.since());
             }
         });
+    }
+
+    /**
+     * One raise per device for its unproven sessions found by a sweep: a device with many gets one
+     * ticket (or one more occurrence) naming them, not one per session. A device removed meanwhile
+     * gets none.
+     */
+    private void raiseUnverifiedWipes(String deviceId, List<ComplianceException> unproven) {
+        try {
+            raise(AutomaticCause.UNVERIFIED_WIPE, deviceId, unverifiedWipeSummary(unproven));
+        } catch (NotFoundException gone) {
+            log.info("No ticket for {} unverified wipe(s) on {}: the device is gone", unproven.size(), deviceId);
+        }
+    }
+
+    static String unverifiedWipeSummary(List<ComplianceException> unproven) {
+        if (unproven.size() == 1) {
+            ComplianceException exception = unproven.get(0);
+            return exception.sessionEndedAt() == null
+                ? "session " + exception.sessionId() + " never ended, so no wipe was proven"
+                : "no verified wipe for session " + exception.sessionId() + " (ended " + exception.sessionEndedAt() + ")";
+        }
+        StringBuilder text = new StringBuilder("no verified wipe for ").append(unproven.size()).append(" sessions:");
+        for (ComplianceException exception : unproven) {
+            text.append(' ').append(exception.sessionId()).append(exception.sessionEndedAt() == null ? " (never ended)"
+                : " (ended " + exception.sessionEndedAt() + ")").append(',');
+        }
+        text.setLength(text.length() - 1);
+        return text.toString();
     }
 
     private Ticket insert(AutomaticCause cause, Device device, String text, String key) {

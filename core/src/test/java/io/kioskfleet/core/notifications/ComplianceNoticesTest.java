@@ -58,4 +58,35 @@ class ComplianceNoticesTest {
             assertThat(delivery.summary()).contains("ses_1", "dev_1");
         });
     }
+
+    @Test
+    void aSweepBatchIsOneEventPerSessionForEachEndpointThatAsksAndLeavesNothingInTheOutbox() {
+        Clock clock = StoreClock.system();
+        WebhookEndpoints endpoints = new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock);
+        WebhookDeliveries deliveries = new WebhookDeliveries(fleet.store(), fleet.audit(), clock);
+        Outbox outbox = new Outbox(fleet.store(), endpoints, deliveries, clock);
+        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
+        new IndexBootstrap(fleet.store()).createAll(List.of(endpoints, deliveries, outbox, exceptions));
+        exceptions.whenRaised(new ComplianceNotices(outbox));
+        WebhookEndpointView auditors = endpoints.create(ADMIN, new WebhookDraft("監査チャット",
+            "https://hooks.example.jp/audit", WebhookFormat.CHAT, null, List.of(Outbox.COMPLIANCE_EXCEPTION), true));
+        endpoints.create(ADMIN, new WebhookDraft("チケット連携", "https://hooks.example.jp/tickets", WebhookFormat.CHAT, null,
+            List.of("ticket.raised"), true));
+        Instant ended = Instant.parse("2026-11-23T08:00:00Z");
+        Instant found = Instant.parse("2026-11-23T10:00:00Z");
+        ComplianceException first = new ComplianceException("ses_1", "dev_1", "ou_1", SessionState.UNVERIFIED, ended, found,
+            "run_1");
+        exceptions.record(List.of(first));
+
+        exceptions.record(List.of(first,
+            new ComplianceException("ses_2", "dev_1", "ou_1", SessionState.UNVERIFIED, ended, found, "run_2"),
+            new ComplianceException("ses_3", "dev_2", "ou_1", SessionState.STARTED, null, found, "run_2")));
+
+        assertThat(deliveries.due()).extracting(WebhookDelivery::endpointId).containsOnly(auditors.id());
+        assertThat(deliveries.due()).extracting(WebhookDelivery::summary)
+            .containsExactlyInAnyOrder("[KioskFleet] No verified wipe for session ses_1 on dev_1",
+                "[KioskFleet] No verified wipe for session ses_2 on dev_1",
+                "[KioskFleet] No verified wipe for session ses_3 on dev_2");
+        assertThat(outbox.fanOutLeftovers()).isZero();
+    }
 }

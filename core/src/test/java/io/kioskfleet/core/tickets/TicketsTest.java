@@ -34,6 +34,7 @@ import io.kioskfleet.protocol.faults.FaultReport;
 import io.kioskfleet.protocol.signing.DeviceKeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,7 +269,9 @@ class TicketsTest {
             clock.instant().minusSeconds(86_400), clock.instant(), "run_2");
 
         exceptions.record(List.of(unproven));
+        exceptions.followUp();
         exceptions.record(List.of(unproven));
+        exceptions.followUp();
         findings.replace(FindingKind.SILENT_DEVICE, List.of(silent));
         findings.replace(FindingKind.SILENT_DEVICE, List.of(silent));
 
@@ -297,10 +300,40 @@ class TicketsTest {
 
         exceptions.record(List.of(new ComplianceException("ses_lost", laptop, north.id(), SessionState.STARTED, null,
             clock.instant(), "run_1")));
+        exceptions.followUp();
 
         List<TicketView> open = tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, laptop));
         assertThat(open).extracting(view -> view.ticket().cause()).containsExactly(AutomaticCause.UNVERIFIED_WIPE);
         assertThat(open.get(0).ticket().title()).isEqualTo("session ses_lost never ended, so no wipe was proven");
+    }
+
+    @Test
+    void theFollowUpRaisesOneTicketPerDeviceNamingItsUnprovenSessionsAndSkipsAnUnknownDevice() {
+        String busy = laptopAt(north).id();
+        String quiet = laptopAt(south).id();
+        ComplianceExceptions exceptions = sweepOutputsRaisingTickets().exceptions();
+        Instant ended = clock.instant().minusSeconds(7200);
+
+        exceptions.record(List.of(
+            new ComplianceException("ses_a", busy, north.id(), SessionState.UNVERIFIED, ended, clock.instant(), "run_1"),
+            new ComplianceException("ses_gone", "dev_removed", north.id(), SessionState.UNVERIFIED, ended, clock.instant(),
+                "run_1"),
+            new ComplianceException("ses_b", busy, north.id(), SessionState.UNVERIFIED, ended, clock.instant(), "run_1"),
+            new ComplianceException("ses_c", quiet, south.id(), SessionState.UNVERIFIED, ended, clock.instant(), "run_1"),
+            new ComplianceException("ses_d", busy, north.id(), SessionState.STARTED, null, clock.instant(), "run_1")));
+        int followedUp = exceptions.followUp();
+
+        assertThat(followedUp).isEqualTo(5);
+        assertThat(exceptions.waitingForFollowUp()).isZero();
+        List<TicketView> onBusy = tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, busy));
+        assertThat(onBusy).singleElement().satisfies(view -> {
+            assertThat(view.ticket().cause()).isEqualTo(AutomaticCause.UNVERIFIED_WIPE);
+            assertThat(view.ticket().occurrences()).isEqualTo(1);
+            assertThat(view.ticket().title()).startsWith("no verified wipe for 3 sessions: ses_a (ended ")
+                .contains("ses_b (ended ", "ses_d (never ended)");
+        });
+        assertThat(tickets.queue(HELPDESK_SATO, new TicketQuery(null, null, null, null, quiet)))
+            .singleElement().satisfies(view -> assertThat(view.ticket().title()).startsWith("no verified wipe for session ses_c"));
     }
 
     @Test

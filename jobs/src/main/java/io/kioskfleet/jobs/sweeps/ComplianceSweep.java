@@ -64,6 +64,7 @@ final class ComplianceSweep implements Sweep {
             }
         });
         raised[0] += flush(batch, run, now);
+        exceptions.followUpLater();
         records.targets(run.id(), found[0]);
         records.found(run.id(), raised[0]);
         return found[0] + " sessions ended before " + cutoff + " without a proven wipe or never ended; " + raised[0]

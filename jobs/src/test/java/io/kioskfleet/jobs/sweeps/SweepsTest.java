@@ -86,7 +86,7 @@ class SweepsTest {
         String forgotten = endedSession(laptop, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2)));
         String recent = endedSession(laptop, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(10)));
         List<ComplianceException> told = new java.util.ArrayList<>();
-        jobs.exceptions().whenRaised(told::add);
+        jobs.exceptions().whenRaised(told::addAll);
 
         JobRun first = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
         JobRun again = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
@@ -110,7 +110,7 @@ class SweepsTest {
         String lost = startedSession(laptop, now.minus(Duration.ofHours(6)));
         String running = startedSession(laptop, now.minus(Duration.ofHours(4)));
         List<ComplianceException> told = new java.util.ArrayList<>();
-        jobs.exceptions().whenRaised(told::add);
+        jobs.exceptions().whenRaised(told::addAll);
 
         JobRun first = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
         JobRun again = sweep(ScheduleKind.COMPLIANCE_SWEEP, Duration.ofHours(1));
