@@ -11,7 +11,7 @@ import com.mongodb.client.model.Updates;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.FleetStore;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,8 @@ import org.bson.conversions.Bson;
 public final class PresenceRepository implements DeclaresIndexes {
 
     static final String COLLECTION = "device_presence";
+    /** How many devices' presence one bulk write carries at most. */
+    static final int WRITE_CHUNK = 1000;
 
     private final MongoCollection<DevicePresence> presence;
 
@@ -54,18 +56,22 @@ public final class PresenceRepository implements DeclaresIndexes {
     }
 
     /**
-     * Writes every given update in one bulk write: each sets its device's latest check-in (creating
-     * the document if needed), adds to its count and appends to its recent check-ins, keeping the
-     * last {@value DevicePresence#RECENT}.
+     * Writes the given updates in bulk writes of {@value #WRITE_CHUNK}: each sets its device's
+     * latest check-in (creating the document if needed), adds to its count and appends to its
+     * recent check-ins, keeping the last {@value DevicePresence#RECENT}. Chunked because a flush may
+     * hold most of the fleet (unchanged presence comes due about once a minute for every device),
+     * and one bulk write of 100,000 updates is that many update documents on the heap at once, on
+     * the driver's side and on the embedded store's.
      */
-    void writeAll(Collection<PresenceUpdate> updates) {
-        if (updates.isEmpty()) {
-            return;
-        }
+    void writeAll(List<PresenceUpdate> updates) {
         UpdateOptions upsert = new UpdateOptions().upsert(true);
-        presence.bulkWrite(updates.stream()
-            .map(update -> new UpdateOneModel<DevicePresence>(eq("_id", update.latest().deviceId()), changes(update), upsert))
-            .toList());
+        for (int from = 0; from < updates.size(); from += WRITE_CHUNK) {
+            List<UpdateOneModel<DevicePresence>> chunk = new ArrayList<>(Math.min(WRITE_CHUNK, updates.size() - from));
+            for (PresenceUpdate update : updates.subList(from, Math.min(updates.size(), from + WRITE_CHUNK))) {
+                chunk.add(new UpdateOneModel<>(eq("_id", update.latest().deviceId()), changes(update), upsert));
+            }
+            presence.bulkWrite(chunk);
+        }
     }
 
     private static Bson changes(PresenceUpdate update) {

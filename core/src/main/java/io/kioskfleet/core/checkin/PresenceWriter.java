@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * between writes costs one document write, and a check-in never waits for the store.
  *
  * <p>A device whose check-in says nothing new (see {@link PresenceFingerprint}) is written at most
- * once every {@code unchangedWrittenEvery}: its later check-ins are only counted in memory until
- * then. So at thousands of check-ins a second the store writes what changed plus a trickle of
+ * once every {@code unchangedWrittenEvery} (less a per-device part of up to a quarter of it, so the
+ * fleet's periodic writes spread out): its later check-ins are only counted in memory until then. So at thousands of check-ins a second the store writes what changed plus a trickle of
  * "still there", and what the console shows as last seen (fed by {@link #whenWritten}) is at most
  * that long plus one flush interval old.
  *
@@ -94,7 +94,18 @@ public final class PresenceWriter implements AutoCloseable {
         PresenceUpdate update = pending.get(deviceId);
         PresenceFingerprint last = written.get(deviceId);
         return update == null || last == null || !last.sameAs(update.latest())
-            || now - last.writtenAtMillis() >= unchangedWrittenEvery.toMillis();
+            || now - last.writtenAtMillis() >= unchangedIntervalOf(deviceId);
+    }
+
+    /**
+     * How long {@code deviceId}'s unchanged presence waits: {@code unchangedWrittenEvery} less up
+     * to a quarter of it, fixed per device. Devices first written together (a fleet arriving after
+     * a restart) so drift apart, instead of all coming due in the same flush every time.
+     */
+    private long unchangedIntervalOf(String deviceId) {
+        long every = unchangedWrittenEvery.toMillis();
+        long spread = every / 4;
+        return spread == 0 ? every : every - Math.floorMod(deviceId.hashCode(), spread);
     }
 
     private int write(Predicate<String> due) {

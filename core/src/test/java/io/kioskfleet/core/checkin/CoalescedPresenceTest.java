@@ -103,6 +103,41 @@ class CoalescedPresenceTest {
         assertThat(stored.find(LAPTOP).orElseThrow().checkIns()).isEqualTo(2);
     }
 
+    @Test
+    void aFlushOfMoreDevicesThanOneBulkWriteCarriesWritesThemAll() {
+        int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
+
+        assertThat(writer.flushDue()).isEqualTo(devices);
+        assertThat(stored.lastSeenByDevice()).hasSize(devices).containsEntry("dev_fleet" + (devices - 1), clock.instant());
+    }
+
+    @Test
+    void unchangedPresenceOfAFleetWrittenTogetherComesDueSpreadOverTheLastQuarterOfTheMinute() {
+        int devices = 200;
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
+        writer.flushDue();
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
+
+        clock.advance(Duration.ofSeconds(44));
+        assertThat(writer.flushDue()).as("none before three quarters of the minute").isZero();
+        clock.advance(Duration.ofSeconds(8));
+        int early = writer.flushDue();
+        clock.advance(Duration.ofSeconds(8));
+        int late = writer.flushDue();
+        assertThat(early).as("some in the first half of the last quarter").isBetween(1, devices - 1);
+        assertThat(early + late).isEqualTo(devices);
+    }
+
     private void checkIn(DeviceActivity activity, Inventory inventory) {
         writer.note(new DevicePresence(LAPTOP, clock.instant(), "10.0.0.7", activity, inventory, "etag-1"));
     }
