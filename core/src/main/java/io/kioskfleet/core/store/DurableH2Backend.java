@@ -1,10 +1,13 @@
 package io.kioskfleet.core.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -25,6 +28,13 @@ import org.h2.mvstore.MVStore;
  * once instead of at every comparison (same file format, same order).
  */
 final class DurableH2Backend extends H2Backend {
+
+    /** H2's database's names for a collection's maps: its documents and its meta data. */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+    /** In a collection's meta map: how its documents are stored; absent = Java serialisation. */
+    private static final String FORMAT_KEY = "kioskfleet.documentFormat";
+    private static final String BSON_FORMAT = "bson";
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
         "insert", "update", "delete", "findandmodify", "createindexes", "create", "drop",
@@ -58,6 +68,28 @@ final class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = DurableH2Backend.this.getMvStore().openMap(mapName,
                 new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyOrder()));
             return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * Opens a collection as H2's database does (same map names), storing the documents of a
+         * collection created from now on as BSON ({@link BsonDocumentType}); one created before
+         * keeps H2's default, Java serialisation. Which one a collection uses is noted in its own
+         * meta map, so it travels with the collection.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore mvStore = DurableH2Backend.this.getMvStore();
+            String dataName = DATA_MAP_PREFIX + fullName;
+            boolean created = !mvStore.hasMap(dataName);
+            MVMap<String, Object> meta = mvStore.openMap(META_MAP_PREFIX + fullName);
+            if (created) {
+                meta.put(FORMAT_KEY, BSON_FORMAT);
+            }
+            MVMap<Object, Document> data = BSON_FORMAT.equals(meta.get(FORMAT_KEY))
+                ? mvStore.openMap(dataName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE))
+                : mvStore.openMap(dataName);
+            return new H2Collection(this, collectionName, options, data, meta, DurableH2Backend.this.getCursorRegistry());
         }
     }
 
