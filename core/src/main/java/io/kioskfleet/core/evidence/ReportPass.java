@@ -3,6 +3,7 @@ package io.kioskfleet.core.evidence;
 import io.kioskfleet.core.audit.AuditEvent;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.devices.DeviceSummary;
+import io.kioskfleet.core.sessions.PrefetchedSessions;
 import io.kioskfleet.core.sessions.RecordSeals;
 import io.kioskfleet.core.sessions.Session;
 import io.kioskfleet.core.sessions.SessionRepository;
@@ -63,16 +64,18 @@ final class ReportPass {
         RecordSeals seals = sessions.seals();
         AttestationIndex index = new AttestationIndex();
         List<StoredAttestation> batch = new ArrayList<>(CHECK_BATCH);
-        sessions.forEachAttestation(query.from(), query.to(), fleet.ouIds(), null, stored -> {
-            batch.add(stored);
-            if (batch.size() == CHECK_BATCH) {
-                checkInto(index, batch, seals, attestations);
-                batch.clear();
-            }
-        });
-        checkInto(index, batch, seals, attestations);
-        sessions.forEachSession(query.from(), query.to(), fleet.ouIds(), null,
-            session -> count(session, AttestationCheck.sessionIntact(session, seals), index.find(session.id())));
+        // The store prepares the sessions while this thread reads and checks the attestations.
+        try (PrefetchedSessions period = sessions.prefetchSessions(query.from(), query.to(), fleet.ouIds())) {
+            sessions.forEachAttestation(query.from(), query.to(), fleet.ouIds(), null, stored -> {
+                batch.add(stored);
+                if (batch.size() == CHECK_BATCH) {
+                    checkInto(index, batch, seals, attestations);
+                    batch.clear();
+                }
+            });
+            checkInto(index, batch, seals, attestations);
+            period.forEach(session -> count(session, AttestationCheck.sessionIntact(session, seals), index.find(session.id())));
+        }
         return this;
     }
 

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -266,6 +268,19 @@ public final class SessionRepository {
         for (MongoCollection<Session> month : sessions.between(from, to)) {
             month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
         }
+    }
+
+    /**
+     * The sessions {@link #forEachSession} would hand out for the whole fleet of {@code ouIds},
+     * their reading started now, each month on a thread of its own (see {@link PrefetchedSessions}).
+     */
+    public PrefetchedSessions prefetchSessions(Instant from, Instant to, Set<String> ouIds) {
+        Bson filter = and(ofDevicesIn(ouIds, null, "startedAt", from, to));
+        List<Supplier<MongoCursor<Session>>> queries = new ArrayList<>();
+        for (MongoCollection<Session> month : sessions.between(from, to)) {
+            queries.add(() -> month.find(filter).batchSize(STREAM_BATCH).iterator());
+        }
+        return new PrefetchedSessions(queries);
     }
 
     /**

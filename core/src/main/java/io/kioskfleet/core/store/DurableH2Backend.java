@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -71,7 +70,8 @@ final class DurableH2Backend extends H2Backend {
         }
 
         /**
-         * Opens a collection as H2's database does (same map names), storing the documents of a
+         * Opens a collection as H2's database does (same map names), with scans that stream
+         * ({@link EmbeddedCollection}), storing the documents of a
          * collection created from now on as BSON ({@link BsonDocumentType}); one created before
          * keeps H2's default, Java serialisation. Which one a collection uses is noted in its own
          * meta map, so it travels with the collection.
@@ -89,7 +89,7 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> data = BSON_FORMAT.equals(meta.get(FORMAT_KEY))
                 ? mvStore.openMap(dataName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE))
                 : mvStore.openMap(dataName);
-            return new H2Collection(this, collectionName, options, data, meta, DurableH2Backend.this.getCursorRegistry());
+            return new EmbeddedCollection(this, collectionName, options, data, meta, DurableH2Backend.this.getCursorRegistry());
         }
     }
 
