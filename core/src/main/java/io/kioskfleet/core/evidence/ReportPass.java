@@ -3,12 +3,12 @@ package io.kioskfleet.core.evidence;
 import io.kioskfleet.core.audit.AuditEvent;
 import io.kioskfleet.core.devices.DeviceStatus;
 import io.kioskfleet.core.devices.DeviceSummary;
-import io.kioskfleet.core.sessions.PrefetchedSessions;
 import io.kioskfleet.core.sessions.RecordSeals;
 import io.kioskfleet.core.sessions.Session;
 import io.kioskfleet.core.sessions.SessionRepository;
 import io.kioskfleet.core.sessions.StoredAttestation;
 import io.kioskfleet.core.sessions.WipeAttestations;
+import io.kioskfleet.core.store.ReadAhead;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,9 +64,10 @@ final class ReportPass {
         RecordSeals seals = sessions.seals();
         AttestationIndex index = new AttestationIndex();
         List<StoredAttestation> batch = new ArrayList<>(CHECK_BATCH);
-        // The store prepares the sessions while this thread reads and checks the attestations.
-        try (PrefetchedSessions period = sessions.prefetchSessions(query.from(), query.to(), fleet.ouIds())) {
-            sessions.forEachAttestation(query.from(), query.to(), fleet.ouIds(), null, stored -> {
+        // Both read ahead on threads of their own: the store, the decoding and these checks each keep a core busy.
+        try (ReadAhead<StoredAttestation> proofs = sessions.readAheadAttestations(query.from(), query.to(), fleet.ouIds());
+             ReadAhead<Session> period = sessions.readAheadSessions(query.from(), query.to(), fleet.ouIds())) {
+            proofs.forEach(stored -> {
                 batch.add(stored);
                 if (batch.size() == CHECK_BATCH) {
                     checkInto(index, batch, seals, attestations);

@@ -20,6 +20,7 @@ import io.kioskfleet.core.store.FleetStore;
 import io.kioskfleet.core.store.MonthlyCollections;
 import io.kioskfleet.core.store.Page;
 import io.kioskfleet.core.store.PageRequest;
+import io.kioskfleet.core.store.ReadAhead;
 import io.kioskfleet.core.store.VersionedDocuments;
 import io.kioskfleet.protocol.sessions.SessionIds;
 import io.kioskfleet.protocol.sessions.SessionState;
@@ -51,6 +52,8 @@ public final class SessionRepository {
 
     /** Documents fetched per round trip while streaming a month: enough to keep the scan busy, few enough to stay small. */
     private static final int STREAM_BATCH = 1_000;
+    /** How many records a read-ahead keeps waiting at most. */
+    private static final int READ_AHEAD = 4_000;
 
     /**
      * Sessions per insert of a seed: the embedded store commits each write command to its file,
@@ -272,15 +275,28 @@ public final class SessionRepository {
 
     /**
      * The sessions {@link #forEachSession} would hand out for the whole fleet of {@code ouIds},
-     * their reading started now, each month on a thread of its own (see {@link PrefetchedSessions}).
+     * read ahead on a thread of their own from now on (see {@link ReadAhead}).
      */
-    public PrefetchedSessions prefetchSessions(Instant from, Instant to, Set<String> ouIds) {
+    public ReadAhead<Session> readAheadSessions(Instant from, Instant to, Set<String> ouIds) {
         Bson filter = and(ofDevicesIn(ouIds, null, "startedAt", from, to));
         List<Supplier<MongoCursor<Session>>> queries = new ArrayList<>();
         for (MongoCollection<Session> month : sessions.between(from, to)) {
             queries.add(() -> month.find(filter).batchSize(STREAM_BATCH).iterator());
         }
-        return new PrefetchedSessions(queries);
+        return new ReadAhead<>("read sessions ahead", queries, READ_AHEAD);
+    }
+
+    /**
+     * The attestations {@link #forEachAttestation} would hand out for {@code ouIds} (all sessions),
+     * read ahead on a thread of their own from now on (see {@link ReadAhead}).
+     */
+    public ReadAhead<StoredAttestation> readAheadAttestations(Instant from, Instant to, Set<String> ouIds) {
+        Bson filter = and(ofDevicesIn(ouIds, null, "receivedAt", null, null));
+        List<Supplier<MongoCursor<StoredAttestation>>> queries = new ArrayList<>();
+        for (MongoCollection<StoredAttestation> month : attestations.between(from, to)) {
+            queries.add(() -> month.find(filter).batchSize(STREAM_BATCH).iterator());
+        }
+        return new ReadAhead<>("read attestations ahead", queries, READ_AHEAD);
     }
 
     /**
