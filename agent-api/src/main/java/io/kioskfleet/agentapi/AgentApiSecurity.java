@@ -3,12 +3,16 @@ package io.kioskfleet.agentapi;
 import io.kioskfleet.agentapi.auth.AuthenticatedDeviceArgument;
 import io.kioskfleet.agentapi.auth.DeviceRateLimit;
 import io.kioskfleet.agentapi.auth.DeviceRequestFilter;
+import io.kioskfleet.agentapi.checkin.CheckInEndpoint;
+import io.kioskfleet.agentapi.checkin.CheckInExchange;
+import io.kioskfleet.core.checkin.CheckIns;
 import io.kioskfleet.core.deviceauth.DeviceAuthentication;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Security of the device API {@code /agent/**}: no users, sessions, cookies, CSRF or Basic; a
@@ -51,6 +56,24 @@ public class AgentApiSecurity implements WebMvcConfigurer {
         FilterRegistrationBean<DeviceRequestFilter> registration =
             new FilterRegistrationBean<>(new DeviceRequestFilter(authentication, rateLimit, problems));
         registration.addUrlPatterns("/agent/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+        return registration;
+    }
+
+    @Bean
+    CheckInExchange checkInExchange(CheckIns checkIns, JsonMapper json) {
+        return new CheckInExchange(checkIns, json);
+    }
+
+    /** Devices' check-ins, answered after their signature was checked, outside Spring MVC (see {@link CheckInEndpoint}). */
+    @Bean
+    FilterRegistrationBean<CheckInEndpoint> checkInEndpoint(CheckInExchange exchange,
+                                                            @Qualifier("handlerExceptionResolver")
+                                                            HandlerExceptionResolver problems) {
+        FilterRegistrationBean<CheckInEndpoint> registration =
+            new FilterRegistrationBean<>(new CheckInEndpoint(exchange, problems));
+        registration.addUrlPatterns(CheckInEndpoint.PATH);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 

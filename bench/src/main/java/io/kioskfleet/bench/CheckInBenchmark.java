@@ -100,12 +100,13 @@ public final class CheckInBenchmark {
             checkIns.startCounting();
             LoadRun.Result signed = load.run(checkIns::next, checkIns::accept, seconds);
             long notModified = checkIns.notModified();
+            long answered = checkIns.answered();
             LoadRun.Result paced = load.run(checkIns::next, checkIns::accept, seconds, TARGET_PER_SECOND);
             LoadRun.Result baseline = load.run(random -> new HttpGet(server.base().resolve("/agent/v1/time")),
                 response -> response.getCode() == 200, seconds);
             print("signed check-ins", signed);
-            System.out.printf("  of which 304: %d of %d answered (%.1f %%)%n", notModified, checkIns.answered(),
-                100.0 * notModified / Math.max(1, checkIns.answered()));
+            System.out.printf("  of which 304: %d of %d answered (%.1f %%)%n", notModified, answered,
+                100.0 * notModified / Math.max(1, answered));
             print(String.format("signed check-ins paced at %.0f/s", TARGET_PER_SECOND), paced);
             print("baseline GET /agent/v1/time", baseline);
             System.out.printf("ratio check-ins/baseline: %.2f (throughput), p99 %.1f ms vs %.1f ms%n",

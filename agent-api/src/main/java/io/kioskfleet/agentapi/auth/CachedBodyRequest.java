@@ -23,6 +23,11 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
+    /** The body as read (not a copy: callers must not change it). */
+    byte[] body() {
+        return body;
+    }
+
     @Override
     public ServletInputStream getInputStream() {
         ByteArrayInputStream in = new ByteArrayInputStream(body);

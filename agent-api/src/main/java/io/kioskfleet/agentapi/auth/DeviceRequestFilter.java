@@ -10,6 +10,8 @@ import io.kioskfleet.protocol.signing.DeviceHeaders;
 import io.kioskfleet.protocol.signing.SignedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -85,6 +87,28 @@ public final class DeviceRequestFilter extends OncePerRequestFilter {
             cached.setAttribute(DEVICE_ATTRIBUTE, device);
         }
         return cached;
+    }
+
+    /**
+     * The device this filter let in for {@code request} (for endpoints answered outside Spring
+     * MVC), or null when the request was not signed (enrollment, the server's time).
+     */
+    public static AuthenticatedDevice deviceOf(ServletRequest request) {
+        return request.getAttribute(DEVICE_ATTRIBUTE) instanceof AuthenticatedDevice device ? device : null;
+    }
+
+    /** The body this filter read and checked, served from memory (empty when none was sent). */
+    public static byte[] bodyOf(ServletRequest request) throws IOException {
+        ServletRequest unwrapped = request;
+        while (!(unwrapped instanceof CachedBodyRequest) && unwrapped instanceof ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
+        }
+        if (unwrapped instanceof CachedBodyRequest cached) {
+            return cached.body();
+        }
+        try (InputStream in = request.getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     private static SignedRequest signedPart(HttpServletRequest request, byte[] body) {

@@ -223,6 +223,25 @@ class DeviceProtocolApiTest extends RunningServiceTest {
     }
 
     @Test
+    void aSignedCheckInOfAnotherMediaTypeOrMethodIsRefusedAsSpringMvcWouldRefuseIt() {
+        EnrolledLaptop laptop = enrolledLaptop();
+        byte[] body = CHECK_IN_BODY.getBytes(StandardCharsets.UTF_8);
+
+        Map<String, String> asText = new HashMap<>(DeviceRequests.signedHeaders(laptop.deviceId(), laptop.keys(),
+            SignedRequest.of("POST", "/agent/v1/check-in", Instant.now(), body)));
+        asText.put("Content-Type", "text/plain");
+        assertRefused(raw.send("POST", "/agent/v1/check-in", asText, body), 415, null);
+
+        byte[] none = new byte[0];
+        Map<String, String> asGet = new HashMap<>(DeviceRequests.signedHeaders(laptop.deviceId(), laptop.keys(),
+            SignedRequest.of("GET", "/agent/v1/check-in", Instant.now(), none)));
+        assertRefused(raw.send("GET", "/agent/v1/check-in", asGet, null), 405, null);
+
+        assertThat(raw.signedCheckIn(laptop.deviceId(), laptop.keys(), CHECK_IN_BODY, Instant.now()).status())
+            .as("the same laptop's JSON check-in").isEqualTo(200);
+    }
+
+    @Test
     void aRetiredLaptopIsRefusedAtItsNextCheckIn() {
         EnrolledLaptop laptop = enrolledLaptop();
         laptop.checkIn();
