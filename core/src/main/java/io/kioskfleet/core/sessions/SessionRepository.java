@@ -278,12 +278,8 @@ public final class SessionRepository {
      * read ahead on a thread of their own from now on (see {@link ReadAhead}).
      */
     public ReadAhead<Session> readAheadSessions(Instant from, Instant to, Set<String> ouIds) {
-        Bson filter = and(ofDevicesIn(ouIds, null, "startedAt", from, to));
-        List<Supplier<MongoCursor<Session>>> queries = new ArrayList<>();
-        for (MongoCollection<Session> month : sessions.between(from, to)) {
-            queries.add(() -> month.find(filter).batchSize(STREAM_BATCH).iterator());
-        }
-        return new ReadAhead<>("read sessions ahead", queries, READ_AHEAD);
+        return readAhead("read sessions ahead", sessions.between(from, to),
+            and(ofDevicesIn(ouIds, null, "startedAt", from, to)));
     }
 
     /**
@@ -291,12 +287,16 @@ public final class SessionRepository {
      * read ahead on a thread of their own from now on (see {@link ReadAhead}).
      */
     public ReadAhead<StoredAttestation> readAheadAttestations(Instant from, Instant to, Set<String> ouIds) {
-        Bson filter = and(ofDevicesIn(ouIds, null, "receivedAt", null, null));
-        List<Supplier<MongoCursor<StoredAttestation>>> queries = new ArrayList<>();
-        for (MongoCollection<StoredAttestation> month : attestations.between(from, to)) {
+        return readAhead("read attestations ahead", attestations.between(from, to),
+            and(ofDevicesIn(ouIds, null, "receivedAt", null, null)));
+    }
+
+    private static <T> ReadAhead<T> readAhead(String name, List<MongoCollection<T>> months, Bson filter) {
+        List<Supplier<MongoCursor<T>>> queries = new ArrayList<>();
+        for (MongoCollection<T> month : months) {
             queries.add(() -> month.find(filter).batchSize(STREAM_BATCH).iterator());
         }
-        return new ReadAhead<>("read attestations ahead", queries, READ_AHEAD);
+        return new ReadAhead<>(name, queries, READ_AHEAD);
     }
 
     /**

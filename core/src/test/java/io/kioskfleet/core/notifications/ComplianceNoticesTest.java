@@ -25,9 +25,22 @@ class ComplianceNoticesTest {
     Path dataDir;
     CoreFixture fleet;
 
+    WebhookEndpoints endpoints;
+    WebhookDeliveries deliveries;
+    Outbox outbox;
+    ComplianceExceptions exceptions;
+
+    /** The outbox wired as the application wires it, with compliance exceptions published to it. */
     @BeforeEach
     void open() {
         fleet = CoreFixture.open(dataDir);
+        Clock clock = StoreClock.system();
+        endpoints = new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock);
+        deliveries = new WebhookDeliveries(fleet.store(), fleet.audit(), clock);
+        outbox = new Outbox(fleet.store(), endpoints, deliveries, clock);
+        exceptions = new ComplianceExceptions(fleet.store());
+        new IndexBootstrap(fleet.store()).createAll(List.of(endpoints, deliveries, outbox, exceptions));
+        exceptions.whenRaised(new ComplianceNotices(outbox));
     }
 
     @AfterEach
@@ -37,13 +50,6 @@ class ComplianceNoticesTest {
 
     @Test
     void anUnprovenWipeFoundTwiceIsOneComplianceEventForAnEndpointThatAsksForIt() {
-        Clock clock = StoreClock.system();
-        WebhookEndpoints endpoints = new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock);
-        WebhookDeliveries deliveries = new WebhookDeliveries(fleet.store(), fleet.audit(), clock);
-        Outbox outbox = new Outbox(fleet.store(), endpoints, deliveries, clock);
-        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
-        new IndexBootstrap(fleet.store()).createAll(List.of(endpoints, deliveries, outbox, exceptions));
-        exceptions.whenRaised(new ComplianceNotices(outbox));
         WebhookEndpointView auditors = endpoints.create(ADMIN, new WebhookDraft("監査チャット",
             "https://hooks.example.jp/audit", WebhookFormat.CHAT, null, List.of(Outbox.COMPLIANCE_EXCEPTION), true));
         ComplianceException unproven = new ComplianceException("ses_1", "dev_1", "ou_1", SessionState.UNVERIFIED,
@@ -61,13 +67,6 @@ class ComplianceNoticesTest {
 
     @Test
     void aSweepBatchIsOneEventPerSessionForEachEndpointThatAsksAndLeavesNothingInTheOutbox() {
-        Clock clock = StoreClock.system();
-        WebhookEndpoints endpoints = new WebhookEndpoints(fleet.store(), fleet.audit(), false, clock);
-        WebhookDeliveries deliveries = new WebhookDeliveries(fleet.store(), fleet.audit(), clock);
-        Outbox outbox = new Outbox(fleet.store(), endpoints, deliveries, clock);
-        ComplianceExceptions exceptions = new ComplianceExceptions(fleet.store());
-        new IndexBootstrap(fleet.store()).createAll(List.of(endpoints, deliveries, outbox, exceptions));
-        exceptions.whenRaised(new ComplianceNotices(outbox));
         WebhookEndpointView auditors = endpoints.create(ADMIN, new WebhookDraft("監査チャット",
             "https://hooks.example.jp/audit", WebhookFormat.CHAT, null, List.of(Outbox.COMPLIANCE_EXCEPTION), true));
         endpoints.create(ADMIN, new WebhookDraft("チケット連携", "https://hooks.example.jp/tickets", WebhookFormat.CHAT, null,
