@@ -43,7 +43,7 @@ import org.apache.hc.core5.util.Timeout;
  * [connections=32]}, from the repository root (it starts {@code app/target/kioskfleet.jar}, which
  * {@code bench/run} builds; {@code -Dkioskfleet.jar=…} names another). More options for the server's
  * JVM go in {@code -Dbench.server-options="…"}, e.g. {@code -XX:StartFlightRecording=filename=/tmp/s.jfr}
- * to profile it.
+ * to profile it, or, several at once, in the environment variable {@code BENCH_SERVER_OPTS}.
  */
 public final class CheckInBenchmark {
 
@@ -74,7 +74,8 @@ public final class CheckInBenchmark {
         // asked about twice a minute. A small fleet driven as hard would be refused, so it gets room.
         int perMinute = Math.max(30, (int) (4 * TARGET_PER_SECOND * 60 / devices));
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
-        String more = System.getProperty("bench.server-options", "").strip();
+        String more = (System.getProperty("bench.server-options", "") + " "
+            + System.getenv().getOrDefault("BENCH_SERVER_OPTS", "")).strip();
         if (!more.isEmpty()) {
             jvmOptions.addAll(List.of(more.split("\\s+")));
         }

@@ -1,7 +1,6 @@
 package io.kioskfleet.core.checkin;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,16 +15,5 @@ record PresenceUpdate(DevicePresence latest, long count, List<Instant> times) {
 
     PresenceUpdate {
         times = List.copyOf(times.subList(Math.max(0, times.size() - DevicePresence.RECENT), times.size()));
-    }
-
-    static PresenceUpdate of(DevicePresence checkIn) {
-        return new PresenceUpdate(checkIn, 1, List.of(checkIn.lastSeenAt()));
-    }
-
-    /** This update followed by {@code later}. */
-    PresenceUpdate then(PresenceUpdate later) {
-        List<Instant> all = new ArrayList<>(times);
-        all.addAll(later.times);
-        return new PresenceUpdate(later.latest, count + later.count, all);
     }
 }

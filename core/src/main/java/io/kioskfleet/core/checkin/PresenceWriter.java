@@ -9,18 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Coalesces check-ins into bulk writes: a check-in only replaces its device's entry in memory,
- * and every few seconds all entries are written in one bulk write. A device that checks in twice
- * between writes costs one document write, and a check-in never waits for the store.
+ * Coalesces check-ins into bulk writes: a check-in only changes its device's entry in memory
+ * ({@link PendingPresence}, changed in place), and every few seconds what is due is written in bulk
+ * writes. A device that checks in twice between writes costs one document write, and a check-in
+ * never waits for the store.
  *
- * <p>A device whose check-in says nothing new (see {@link PresenceFingerprint}) is written at most
+ * <p>A device whose check-in says nothing new (see {@link PresenceNews}) is written at most
  * once every {@code unchangedWrittenEvery} (less a per-device part of up to a quarter of it, so the
- * fleet's periodic writes spread out): its later check-ins are only counted in memory until then. So at thousands of check-ins a second the store writes what changed plus a trickle of
+ * fleet's periodic writes spread out): its later check-ins are only counted in memory until then.
+ * So at thousands of check-ins a second the store writes what changed plus a trickle of
  * "still there", and what the console shows as last seen (fed by {@link #whenWritten}) is at most
  * that long plus one flush interval old.
  *
@@ -32,9 +33,12 @@ public final class PresenceWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceWriter.class);
 
     private final PresenceRepository repository;
-    private final ConcurrentMap<String, PresenceUpdate> pending = new ConcurrentHashMap<>();
-    /** What was last written per device and when; only this instance's writes, kept in memory. */
-    private final ConcurrentMap<String, PresenceFingerprint> written = new ConcurrentHashMap<>();
+    /**
+     * Every device that checked in here, with what waits to be written and what was last written
+     * (only this instance's writes); changed in place (see {@link PendingPresence}).
+     */
+    private final ConcurrentMap<String, PendingPresence> pending = new ConcurrentHashMap<>();
+    private final SharedStrings shared = new SharedStrings();
     private final Duration unchangedWrittenEvery;
     private final Clock clock;
     private final RepeatingTask timer;
@@ -67,7 +71,7 @@ public final class PresenceWriter implements AutoCloseable {
 
     /** Notes a check-in; it reaches the store with the next flush. */
     void note(DevicePresence presence) {
-        pending.merge(presence.deviceId(), PresenceUpdate.of(presence), PresenceUpdate::then);
+        pending.computeIfAbsent(presence.deviceId(), PendingPresence::new).note(presence, shared);
     }
 
     /**
@@ -76,7 +80,7 @@ public final class PresenceWriter implements AutoCloseable {
      * @return how many devices were written
      */
     public synchronized int flush() {
-        return write(deviceId -> true);
+        return write((deviceId, device, now) -> true);
     }
 
     /**
@@ -86,15 +90,11 @@ public final class PresenceWriter implements AutoCloseable {
      * @return how many devices were written
      */
     public synchronized int flushDue() {
-        long now = clock.millis();
-        return write(deviceId -> isDue(deviceId, now));
+        return write(this::isDue);
     }
 
-    private boolean isDue(String deviceId, long now) {
-        PresenceUpdate update = pending.get(deviceId);
-        PresenceFingerprint last = written.get(deviceId);
-        return update == null || last == null || !last.sameAs(update.latest())
-            || now - last.writtenAtMillis() >= unchangedIntervalOf(deviceId);
+    private boolean isDue(String deviceId, PendingPresence device, long now) {
+        return device.isDue(now, unchangedIntervalOf(deviceId));
     }
 
     /**
@@ -108,27 +108,31 @@ public final class PresenceWriter implements AutoCloseable {
         return spread == 0 ? every : every - Math.floorMod(deviceId.hashCode(), spread);
     }
 
-    private int write(Predicate<String> due) {
+    private int write(DuePresence due) {
         List<PresenceUpdate> batch = new ArrayList<>();
-        for (String deviceId : List.copyOf(pending.keySet())) {
-            if (!due.test(deviceId)) {
-                continue;
+        List<PendingPresence> from = new ArrayList<>();
+        long now = clock.millis();
+        pending.forEach((deviceId, device) -> {
+            if (due.test(deviceId, device, now)) {
+                PresenceUpdate update = device.take();
+                if (update != null) {
+                    batch.add(update);
+                    from.add(device);
+                }
             }
-            PresenceUpdate latest = pending.remove(deviceId);
-            if (latest != null) {
-                batch.add(latest);
-            }
-        }
+        });
         try {
             repository.writeAll(batch);
         } catch (RuntimeException e) {
             // Put them back, before any check-in that came meanwhile; the next flush tries again.
-            batch.forEach(update -> pending.merge(update.latest().deviceId(), update, PresenceUpdate::then));
+            for (int i = 0; i < batch.size(); i++) {
+                from.get(i).putBack(batch.get(i));
+            }
             throw e;
         }
         long writtenAt = clock.millis();
-        for (PresenceUpdate update : batch) {
-            written.put(update.latest().deviceId(), PresenceFingerprint.of(update.latest(), writtenAt));
+        for (int i = 0; i < batch.size(); i++) {
+            from.get(i).written(batch.get(i), writtenAt);
         }
         if (!writtenListeners.isEmpty()) {
             batch.forEach(update -> writtenListeners.forEach(listener -> listener.accept(update.latest())));
@@ -136,9 +140,15 @@ public final class PresenceWriter implements AutoCloseable {
         return batch.size();
     }
 
+    /** Which devices a flush writes. */
+    @FunctionalInterface
+    private interface DuePresence {
+        boolean test(String deviceId, PendingPresence device, long now);
+    }
+
     /** How many devices' check-ins wait in memory to be written. */
     public int waiting() {
-        return pending.size();
+        return (int) pending.values().stream().filter(PendingPresence::waits).count();
     }
 
     /** Stops the timer and writes everything left, unchanged check-ins too (they are not due yet, but would be lost). */
