@@ -23,7 +23,7 @@ public final class PresenceRepository implements DeclaresIndexes {
 
     static final String COLLECTION = "device_presence";
     /** How many devices' presence one bulk write carries at most. */
-    static final int WRITE_CHUNK = 1000;
+    static final int WRITE_CHUNK = 200;
 
     private final MongoCollection<DevicePresence> presence;
 
@@ -59,9 +59,12 @@ public final class PresenceRepository implements DeclaresIndexes {
      * Writes the given updates in bulk writes of {@value #WRITE_CHUNK}: each sets its device's
      * latest check-in (creating the document if needed), adds to its count and appends to its
      * recent check-ins, keeping the last {@value DevicePresence#RECENT}. Chunked because a flush may
-     * hold most of the fleet (unchanged presence comes due about once a minute for every device),
-     * and one bulk write of 100,000 updates is that many update documents on the heap at once, on
-     * the driver's side and on the embedded store's.
+     * hold most of the fleet (unchanged presence comes due about once a minute for every device):
+     * one bulk write of 100,000 updates held that many update documents on the heap at once, on
+     * the driver's side and on the embedded store's. And small: a message of 1,000 updates (about
+     * 1 MB) is a "humongous" allocation for G1 in a 512 MB heap (regions of 1 MB), and each one
+     * started a concurrent collection cycle; at 200 (about 200 KB) the check-in benchmark went
+     * from 2,466–2,827 to 3,630 check-ins/s (bench/RESULTS.md, session 5).
      */
     void writeAll(List<PresenceUpdate> updates) {
         UpdateOptions upsert = new UpdateOptions().upsert(true);
