@@ -48,24 +48,9 @@ final class PendingPresence {
 
     /** Notes a check-in. */
     synchronized void note(DevicePresence checkIn, SharedStrings shared) {
-        lastSeenMillis = checkIn.lastSeenAt().toEpochMilli();
-        sourceAddress = same(sourceAddress, checkIn.sourceAddress());
-        activity = checkIn.activity();
-        Inventory inventory = checkIn.inventory();
-        hasInventory = inventory != null;
-        if (inventory != null) {
-            model = shared.of(inventory.model());
-            osVersion = shared.of(inventory.osVersion());
-            agentVersion = shared.of(inventory.agentVersion());
-            freeDiskBytes = same(freeDiskBytes, inventory.freeDiskBytes());
-            batteryPercent = inventory.batteryPercent();
-            ipAddress = same(ipAddress, inventory.ipAddress());
-            currentDesk = same(currentDesk, inventory.currentDesk());
-        }
-        policyEtag = shared.of(checkIn.policyEtag());
+        keep(checkIn, shared);
         count++;
         addTime(lastSeenMillis);
-        newsHash = PresenceNews.hashOf(latest());
     }
 
     /** True when something waits and it is news, or the last write is {@code unchangedEvery} ago. */
@@ -96,7 +81,7 @@ final class PendingPresence {
     }
 
     /** {@code update} (taken from here) could not be written: it waits again, before anything noted since. */
-    synchronized void putBack(PresenceUpdate update) {
+    synchronized void putBack(PresenceUpdate update, SharedStrings shared) {
         List<Instant> all = new ArrayList<>(update.times());
         all.addAll(recentTimes());
         boolean newerNoted = count > 0;
@@ -106,24 +91,31 @@ final class PendingPresence {
             addTime(time.toEpochMilli());
         }
         if (!newerNoted) {
-            DevicePresence latest = update.latest();
-            lastSeenMillis = latest.lastSeenAt().toEpochMilli();
-            sourceAddress = latest.sourceAddress();
-            activity = latest.activity();
-            Inventory inventory = latest.inventory();
-            hasInventory = inventory != null;
-            if (inventory != null) {
-                model = inventory.model();
-                osVersion = inventory.osVersion();
-                agentVersion = inventory.agentVersion();
-                freeDiskBytes = inventory.freeDiskBytes();
-                batteryPercent = inventory.batteryPercent();
-                ipAddress = inventory.ipAddress();
-                currentDesk = inventory.currentDesk();
-            }
-            policyEtag = latest.policyEtag();
-            newsHash = PresenceNews.hashOf(latest);
+            keep(update.latest(), shared);
         }
+    }
+
+    /**
+     * Keeps {@code presence} as the latest: a value equal to the one kept is not kept again, and
+     * what the fleet shares is kept as its shared instance.
+     */
+    private void keep(DevicePresence presence, SharedStrings shared) {
+        lastSeenMillis = presence.lastSeenAt().toEpochMilli();
+        sourceAddress = same(sourceAddress, presence.sourceAddress());
+        activity = presence.activity();
+        Inventory inventory = presence.inventory();
+        hasInventory = inventory != null;
+        if (inventory != null) {
+            model = shared.of(inventory.model());
+            osVersion = shared.of(inventory.osVersion());
+            agentVersion = shared.of(inventory.agentVersion());
+            freeDiskBytes = same(freeDiskBytes, inventory.freeDiskBytes());
+            batteryPercent = inventory.batteryPercent();
+            ipAddress = same(ipAddress, inventory.ipAddress());
+            currentDesk = same(currentDesk, inventory.currentDesk());
+        }
+        policyEtag = shared.of(presence.policyEtag());
+        newsHash = PresenceNews.hashOf(latest());
     }
 
     private DevicePresence latest() {

@@ -126,7 +126,7 @@ public final class PresenceWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             // Put them back, before any check-in that came meanwhile; the next flush tries again.
             for (int i = 0; i < batch.size(); i++) {
-                from.get(i).putBack(batch.get(i));
+                from.get(i).putBack(batch.get(i), shared);
             }
             throw e;
         }

@@ -1,11 +1,13 @@
 package io.kioskfleet.core.notifications;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.WriteModel;
 import io.kioskfleet.core.store.DeclaresIndexes;
 import io.kioskfleet.core.store.DuplicateKeys;
 import io.kioskfleet.core.store.FleetStore;
@@ -74,16 +76,9 @@ public final class Outbox implements DeclaresIndexes {
     }
 
     /**
-     * Publishes a compliance exception (for the compliance sweep): one event per {@code key}, so
-     * the sweep finding the same exception again does not notify twice.
-     */
-    public void complianceException(String key, String ouId, String summary, Map<String, Object> details) {
-        publish(eventOf(new ComplianceNotice(key, ouId, summary, details), clock.instant()));
-    }
-
-    /**
-     * Publishes a sweep's batch of compliance exceptions: the events in one unordered insert, then
-     * their deliveries in another. An event whose key was published before and is still waiting
+     * Publishes a sweep's batch of compliance exceptions, one event per {@code key} (so the sweep
+     * finding the same exception again does not notify twice): the events in one unordered insert,
+     * then their deliveries in another. An event whose key was published before and is still waiting
      * for its fan-out (a crash) is left to {@link #fanOutLeftovers()}.
      */
     public void complianceExceptions(List<ComplianceNotice> notices) {
@@ -135,10 +130,7 @@ public final class Outbox implements DeclaresIndexes {
             }
         }
         deliveries.enqueueAll(queued);
-        if (fanned.size() == 1) {
-            events.deleteOne(eq("_id", fanned.get(0).id()));
-        } else {
-            events.deleteMany(in("_id", fanned.stream().map(OutboxEvent::id).toList()));
-        }
+        events.bulkWrite(fanned.stream().<WriteModel<OutboxEvent>>map(event -> new DeleteOneModel<>(eq("_id", event.id())))
+            .toList(), new BulkWriteOptions().ordered(false));
     }
 }

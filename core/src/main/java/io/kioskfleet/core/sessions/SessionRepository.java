@@ -258,24 +258,9 @@ public final class SessionRepository {
     }
 
     /**
-     * Hands every session that started from {@code from} to {@code to} on a device of
-     * {@code ouIds} (null: any) to {@code each}, one at a time: a streaming scan of the period's
-     * months that never holds them all. With {@code deviceIds}, only those devices' sessions.
-     */
-    public void forEachSession(Instant from, Instant to, Set<String> ouIds, Collection<String> deviceIds,
-                               Consumer<Session> each) {
-        List<Bson> parts = ofDevicesIn(ouIds, null, "startedAt", from, to);
-        if (deviceIds != null) {
-            parts.add(in("deviceId", deviceIds));
-        }
-        for (MongoCollection<Session> month : sessions.between(from, to)) {
-            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
-        }
-    }
-
-    /**
-     * The sessions {@link #forEachSession} would hand out for the whole fleet of {@code ouIds},
-     * read ahead on a thread of their own from now on (see {@link ReadAhead}).
+     * Every session that started from {@code from} to {@code to} on a device of {@code ouIds}
+     * (null: any): a streaming scan of the period's months, read ahead on a thread of its own from
+     * now on (see {@link ReadAhead}), that never holds them all.
      */
     public ReadAhead<Session> readAheadSessions(Instant from, Instant to, Set<String> ouIds) {
         return readAhead("read sessions ahead", sessions.between(from, to),
@@ -283,8 +268,9 @@ public final class SessionRepository {
     }
 
     /**
-     * The attestations {@link #forEachAttestation} would hand out for {@code ouIds} (all sessions),
-     * read ahead on a thread of their own from now on (see {@link ReadAhead}).
+     * Every accepted attestation kept in the months from {@code from} to {@code to} (the months of
+     * their sessions) of devices in {@code ouIds} (null: any): a streaming scan, read ahead on a
+     * thread of its own from now on (see {@link ReadAhead}).
      */
     public ReadAhead<StoredAttestation> readAheadAttestations(Instant from, Instant to, Set<String> ouIds) {
         return readAhead("read attestations ahead", attestations.between(from, to),
@@ -327,22 +313,6 @@ public final class SessionRepository {
         for (int start = 0; start < ids.size(); start += DeviceSessionIndex.IDS_PER_READ) {
             month.find(in("_id", ids.subList(start, Math.min(ids.size(), start + DeviceSessionIndex.IDS_PER_READ))))
                 .batchSize(DeviceSessionIndex.IDS_PER_READ + 1).forEach(each);
-        }
-    }
-
-    /**
-     * Hands every accepted attestation kept in the months from {@code from} to {@code to} (the
-     * months of their sessions) of devices in {@code ouIds} (null: any) to {@code each}, one at a
-     * time. With {@code sessionIds}, only those sessions' attestations, whoever signed them.
-     */
-    public void forEachAttestation(Instant from, Instant to, Set<String> ouIds, Collection<String> sessionIds,
-                                   Consumer<StoredAttestation> each) {
-        List<Bson> parts = ofDevicesIn(ouIds, null, "receivedAt", null, null);
-        if (sessionIds != null) {
-            parts.add(in("_id", sessionIds));
-        }
-        for (MongoCollection<StoredAttestation> month : attestations.between(from, to)) {
-            month.find(and(parts)).batchSize(STREAM_BATCH).forEach(each);
         }
     }
 

@@ -124,7 +124,7 @@ public final class AutomaticTickets {
         }
     }
 
-    static String unverifiedWipeSummary(List<ComplianceException> unproven) {
+    private static String unverifiedWipeSummary(List<ComplianceException> unproven) {
         if (unproven.size() == 1) {
             ComplianceException exception = unproven.get(0);
             return exception.sessionEndedAt() == null

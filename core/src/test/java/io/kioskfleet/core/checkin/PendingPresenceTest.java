@@ -53,7 +53,7 @@ class PendingPresenceTest {
         PresenceUpdate failed = laptop.take();
         laptop.note(checkIn(NINE.plusSeconds(60), 78), shared);
 
-        laptop.putBack(failed);
+        laptop.putBack(failed, shared);
         PresenceUpdate again = laptop.take();
 
         assertThat(again.count()).isEqualTo(3);
@@ -67,7 +67,7 @@ class PendingPresenceTest {
         laptop.note(checkIn(NINE, 80), shared);
         PresenceUpdate failed = laptop.take();
 
-        laptop.putBack(failed);
+        laptop.putBack(failed, shared);
 
         assertThat(laptop.isDue(NINE.toEpochMilli(), 60_000)).isTrue();
         assertThat(laptop.take().latest()).isEqualTo(failed.latest());
