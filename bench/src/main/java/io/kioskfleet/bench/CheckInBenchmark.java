@@ -99,17 +99,24 @@ public final class CheckInBenchmark {
             System.out.printf("warmed up (%s)%n", warmUpEnd);
 
             checkIns.startCounting();
+            CpuShare cpu = new CpuShare(server.pid());
             LoadRun.Result signed = load.run(checkIns::next, checkIns::accept, seconds);
+            String signedCpu = cpu.perRequestSince(signed);
             long notModified = checkIns.notModified();
             long answered = checkIns.answered();
             LoadRun.Result paced = load.run(checkIns::next, checkIns::accept, seconds, TARGET_PER_SECOND);
+            String pacedCpu = cpu.perRequestSince(paced);
             LoadRun.Result baseline = load.run(random -> new HttpGet(server.base().resolve("/agent/v1/time")),
                 response -> response.getCode() == 200, seconds);
+            String baselineCpu = cpu.perRequestSince(baseline);
             print("signed check-ins", signed);
             System.out.printf("  of which 304: %d of %d answered (%.1f %%)%n", notModified, answered,
                 100.0 * notModified / Math.max(1, answered));
+            System.out.println("  " + signedCpu);
             print(String.format("signed check-ins paced at %.0f/s", TARGET_PER_SECOND), paced);
+            System.out.println("  " + pacedCpu);
             print("baseline GET /agent/v1/time", baseline);
+            System.out.println("  " + baselineCpu);
             System.out.printf("ratio check-ins/baseline: %.2f (throughput), p99 %.1f ms vs %.1f ms%n",
                 signed.perSecond() / baseline.perSecond(), signed.percentileMillis(99), baseline.percentileMillis(99));
             long heap = server.liveHeapBytes();
@@ -121,6 +128,38 @@ public final class CheckInBenchmark {
                 TARGET_P99_MILLIS, TARGET_PER_SECOND, verdict(paced.perSecond() >= 0.98 * TARGET_PER_SECOND
                     && paced.percentileMillis(99) < TARGET_P99_MILLIS),
                 TARGET_HEAP_BYTES >> 20, verdict(heap < TARGET_HEAP_BYTES));
+        }
+    }
+
+    /**
+     * The CPU time the server and this load generator (both JVMs, their collectors included) used
+     * for each request of a run: on two shared cores, what one side spends the other cannot.
+     */
+    private static final class CpuShare {
+
+        private final long serverPid;
+        private final long ownPid = ProcessHandle.current().pid();
+        private long server;
+        private long own;
+
+        CpuShare(long serverPid) {
+            this.serverPid = serverPid;
+            this.server = CpuTime.of(serverPid);
+            this.own = CpuTime.of(ownPid);
+        }
+
+        /** The CPU a request of {@code run} cost each side since the last call (or since this was made). */
+        String perRequestSince(LoadRun.Result run) {
+            long serverNow = CpuTime.of(serverPid);
+            long ownNow = CpuTime.of(ownPid);
+            double microsPerTick = 1e6 / CpuTime.TICKS_PER_SECOND / Math.max(1, run.requests());
+            String line = String.format("CPU a request: server %.0f µs, load generator %.0f µs (cores busy: %.2f of %d)",
+                (serverNow - server) * microsPerTick, (ownNow - own) * microsPerTick,
+                (serverNow - server + ownNow - own) / (double) CpuTime.TICKS_PER_SECOND / run.seconds(),
+                Runtime.getRuntime().availableProcessors());
+            server = serverNow;
+            own = ownNow;
+            return line;
         }
     }
 

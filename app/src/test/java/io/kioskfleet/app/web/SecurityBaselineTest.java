@@ -146,4 +146,16 @@ class SecurityBaselineTest extends RunningServiceTest {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
     }
+
+    @Test
+    void theDeviceApiSendsOnlyTheHeadersAMachineNeeds() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/agent/v1/time")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(response.headers().map().keySet()).map(String::toLowerCase)
+            .doesNotContain("x-frame-options", "x-xss-protection", "pragma", "expires");
+    }
 }
