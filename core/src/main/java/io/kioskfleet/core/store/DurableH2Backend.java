@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 
 /**
  * The embedded store's file backend, committing every write before it is acknowledged.
@@ -23,8 +24,9 @@ import org.h2.mvstore.MVStore;
  * command makes an acknowledgement mean "on disk" (in the OS page cache, which survives a
  * killed process).
  *
- * <p>Its unique indexes order their keys with {@link UniqueKeyOrder}, which serializes each key
- * once instead of at every comparison (same file format, same order).
+ * <p>Its unique indexes created from now on keep their keys as {@link IndexKeyType}; those of an
+ * older store keep H2's Java serialisation, ordered by {@link UniqueKeyOrder}, which serializes
+ * each key once instead of at every comparison (same file format, same order).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -34,6 +36,12 @@ final class DurableH2Backend extends H2Backend {
     /** In a collection's meta map: how its documents are stored; absent = Java serialisation. */
     private static final String FORMAT_KEY = "kioskfleet.documentFormat";
     private static final String BSON_FORMAT = "bson";
+    /**
+     * In a collection's meta map, followed by an index's name: how that index's keys are stored;
+     * absent = Java serialisation ({@link UniqueKeyOrder}), else {@link IndexKeyType}.
+     */
+    private static final String INDEX_FORMAT_KEY_PREFIX = "kioskfleet.indexKeys.";
+    private static final String TYPED_KEYS = "typed";
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
         "insert", "update", "delete", "findandmodify", "createindexes", "create", "drop",
@@ -49,7 +57,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * H2's database with unique indexes ordered by {@link UniqueKeyOrder}. An inner class: the
+     * H2's database with our own unique indexes ({@link IndexKeyType} or, for older ones, {@link
+     * UniqueKeyOrder}) and collections ({@link EmbeddedCollection}). An inner class: the
      * superclass constructor opens the existing indexes, before any field of a subclass is set,
      * but the enclosing backend (and its MVStore) is already there.
      */
@@ -63,9 +72,16 @@ final class DurableH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             // The map name is H2Database's own (private there), so existing index files are found again.
-            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            MVMap<KeyValue, Object> map = DurableH2Backend.this.getMvStore().openMap(mapName,
-                new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyOrder()));
+            String fullName = getFullCollectionNamespace(collectionName);
+            String mapName = fullName + "._index_" + indexName;
+            MVStore mvStore = DurableH2Backend.this.getMvStore();
+            MVMap<String, Object> meta = mvStore.openMap(META_MAP_PREFIX + fullName);
+            String formatKey = INDEX_FORMAT_KEY_PREFIX + indexName;
+            if (!mvStore.hasMap(mapName)) {
+                meta.put(formatKey, TYPED_KEYS);
+            }
+            DataType<? super KeyValue> keyType = TYPED_KEYS.equals(meta.get(formatKey)) ? IndexKeyType.INSTANCE : new UniqueKeyOrder();
+            MVMap<KeyValue, Object> map = mvStore.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(keyType));
             return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
         }
 
