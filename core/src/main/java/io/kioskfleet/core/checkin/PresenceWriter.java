@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,7 +76,7 @@ public final class PresenceWriter implements AutoCloseable {
     }
 
     /**
-     * Writes everything noted so far in one bulk write, due or not (for shutdown and tests).
+     * Writes everything noted so far, due or not (for shutdown and tests).
      *
      * @return how many devices were written
      */
@@ -84,7 +85,7 @@ public final class PresenceWriter implements AutoCloseable {
     }
 
     /**
-     * Writes, in one bulk write, the devices whose presence changed since it was last written or
+     * Writes the devices whose presence changed since it was last written or
      * was last written {@code unchangedWrittenEvery} ago; the others wait in memory.
      *
      * @return how many devices were written
@@ -108,19 +109,42 @@ public final class PresenceWriter implements AutoCloseable {
         return spread == 0 ? every : every - Math.floorMod(deviceId.hashCode(), spread);
     }
 
+    /**
+     * Takes the devices {@code due} picks and writes them one bulk write at a time, as they are
+     * taken: a flush holds at most one bulk write's updates, however many devices are due and however
+     * slow the store is. (Taking them all first held every due device's update until the last bulk
+     * write was done: with a slow store a flush grew, the next one found more due, and on the
+     * benchmark the heap filled with them, bench/RESULTS.md, session 6.) A bulk write that fails puts
+     * its updates back and ends the flush; the devices not taken yet simply wait for the next one.
+     */
     private int write(DuePresence due) {
-        List<PresenceUpdate> batch = new ArrayList<>();
-        List<PendingPresence> from = new ArrayList<>();
+        List<PresenceUpdate> batch = new ArrayList<>(PresenceRepository.WRITE_CHUNK);
+        List<PendingPresence> from = new ArrayList<>(PresenceRepository.WRITE_CHUNK);
         long now = clock.millis();
-        pending.forEach((deviceId, device) -> {
-            if (due.test(deviceId, device, now)) {
-                PresenceUpdate update = device.take();
-                if (update != null) {
-                    batch.add(update);
-                    from.add(device);
-                }
+        int written = 0;
+        for (Map.Entry<String, PendingPresence> entry : pending.entrySet()) {
+            PendingPresence device = entry.getValue();
+            if (!due.test(entry.getKey(), device, now)) {
+                continue;
             }
-        });
+            PresenceUpdate update = device.take();
+            if (update == null) {
+                continue;
+            }
+            batch.add(update);
+            from.add(device);
+            if (batch.size() == PresenceRepository.WRITE_CHUNK) {
+                written += writeTaken(batch, from);
+            }
+        }
+        return written + writeTaken(batch, from);
+    }
+
+    /** Writes the taken updates in one bulk write, then empties both lists; on failure puts them back. */
+    private int writeTaken(List<PresenceUpdate> batch, List<PendingPresence> from) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
         try {
             repository.writeAll(batch);
         } catch (RuntimeException e) {
@@ -137,10 +161,12 @@ public final class PresenceWriter implements AutoCloseable {
         if (!writtenListeners.isEmpty()) {
             batch.forEach(update -> writtenListeners.forEach(listener -> listener.accept(update.latest())));
         }
-        return batch.size();
+        int written = batch.size();
+        batch.clear();
+        from.clear();
+        return written;
     }
 
-    /** Which devices a flush writes. */
     @FunctionalInterface
     private interface DuePresence {
         boolean test(String deviceId, PendingPresence device, long now);

@@ -1,6 +1,7 @@
 package io.kioskfleet.core.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kioskfleet.core.CoreFixture;
 import io.kioskfleet.core.policies.SettableClock;
@@ -9,6 +10,9 @@ import io.kioskfleet.protocol.checkin.Inventory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,43 @@ class CoalescedPresenceTest {
 
         assertThat(writer.flushDue()).isEqualTo(devices);
         assertThat(stored.lastSeenByDevice()).hasSize(devices).containsEntry("dev_fleet" + (devices - 1), clock.instant());
+    }
+
+    @Test
+    void aFlushTakesItsDevicesOneBulkWriteAtATime() {
+        int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
+        List<Integer> waitingWhenWritten = new ArrayList<>();
+        writer.whenWritten(written -> waitingWhenWritten.add(writer.waiting()));
+
+        assertThat(writer.flushDue()).isEqualTo(devices);
+
+        // While the first bulk write is reported, the devices of the others have not been taken yet.
+        assertThat(waitingWhenWritten).hasSize(devices);
+        assertThat(waitingWhenWritten.get(0)).isEqualTo(devices - PresenceRepository.WRITE_CHUNK);
+        assertThat(waitingWhenWritten.get(devices - 1)).isZero();
+    }
+
+    @Test
+    void aBulkWriteThatFailsPutsItsDevicesBackAndLeavesTheRestWaiting() {
+        int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
+        AtomicBoolean storeGone = new AtomicBoolean();
+        writer.whenWritten(written -> {
+            if (storeGone.compareAndSet(false, true)) {
+                fleet.store().close(); // after the first bulk write: the second one fails
+            }
+        });
+
+        assertThatThrownBy(writer::flushDue).isInstanceOf(RuntimeException.class);
+
+        assertThat(writer.waiting()).isEqualTo(devices - PresenceRepository.WRITE_CHUNK);
     }
 
     @Test
