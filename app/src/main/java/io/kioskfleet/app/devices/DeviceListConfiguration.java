@@ -6,6 +6,7 @@ import io.kioskfleet.core.checkin.PresenceRepository;
 import io.kioskfleet.core.checkin.PresenceWriter;
 import io.kioskfleet.core.devices.DeviceRegistry;
 import io.kioskfleet.core.directory.DeviceDirectory;
+import io.kioskfleet.core.store.FleetStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -31,8 +32,11 @@ public class DeviceListConfiguration {
     DeviceDirectory deviceDirectory(DeviceRegistry devices, PresenceRepository presence, PresenceWriter writer,
                                     ChangeNotices notices, DevicesByLastSeen fromStore, Clock clock,
                                     @Value("${kioskfleet.online-window:15m}") Duration onlineWindow,
-                                    @Value("${kioskfleet.device-list.last-seen-refresh:1m}") Duration lastSeenRefresh) {
-        return new DeviceDirectory(devices, presence, writer, notices, fromStore, clock, onlineWindow, lastSeenRefresh);
+                                    @Value("${kioskfleet.device-list.last-seen-refresh:1m}") Duration lastSeenRefresh,
+                                    FleetStore store) {
+        // The embedded store serves this process only: there are no other instances whose check-ins to read.
+        Duration otherInstances = store.isEmbedded() ? Duration.ZERO : lastSeenRefresh;
+        return new DeviceDirectory(devices, presence, writer, notices, fromStore, clock, onlineWindow, otherInstances);
     }
 
     /** Fills the device directory in the background once the service is up; until then the list reads the store. */

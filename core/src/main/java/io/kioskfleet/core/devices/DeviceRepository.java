@@ -113,9 +113,12 @@ public final class DeviceRepository implements DeclaresIndexes, OuOccupants {
         changeListeners.forEach(listener -> listener.accept(id));
     }
 
-    /** Calls {@code each} with every device, in one pass over the collection. */
+    /**
+     * Calls {@code each} with every device, in one pass over the collection, in batches (so the
+     * embedded store streams it instead of gathering every device first).
+     */
     void forEach(Consumer<Device> each) {
-        devices.find().forEach(each);
+        devices.find().batchSize(1_000).forEach(each);
     }
 
     /** Removes a device just created, when the unit it was created in vanished meanwhile. */
