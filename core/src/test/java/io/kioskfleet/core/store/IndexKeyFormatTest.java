@@ -97,6 +97,27 @@ class IndexKeyFormatTest {
         assertThat(indexFormatOf("devices", "asset_1")).isEqualTo("typed");
     }
 
+    @Test
+    void aCollectionDroppedAndMadeAgainHasAnEmptyTypedIndexAfterTheStoreIsOpenedAgain() {
+        try (FleetStore store = open()) {
+            MongoCollection<Document> things = store.database().getCollection("things");
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            things.insertOne(new Document("_id", "t1").append("key", "k1"));
+            things.drop();
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            things.insertOne(new Document("_id", "t2").append("key", "k1"));
+        }
+        try (FleetStore store = open()) {
+            MongoCollection<Document> things = store.database().getCollection("things");
+            assertThat(things.find(Filters.eq("key", "k1")).into(new ArrayList<>())).extracting(found -> found.get("_id"))
+                .containsExactly("t2");
+            things.insertOne(new Document("_id", "t1").append("key", "k2"));
+            assertThat(things.countDocuments()).isEqualTo(2);
+        }
+        assertThat(indexFormatOf("things", "key_1")).isEqualTo("typed");
+        assertThat(indexFormatOf("things", "_id_")).isEqualTo("typed");
+    }
+
     private static void assertFindsAndRefuses(MongoCollection<Document> things, List<Object> keys) {
         for (int i = 0; i < keys.size(); i++) {
             Bson byKey = Filters.eq("key", keys.get(i));
