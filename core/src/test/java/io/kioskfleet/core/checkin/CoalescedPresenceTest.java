@@ -110,10 +110,7 @@ class CoalescedPresenceTest {
     @Test
     void aFlushOfMoreDevicesThanOneBulkWriteCarriesWritesThemAll() {
         int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
-        for (int i = 0; i < devices; i++) {
-            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
-                "etag-1"));
-        }
+        checkInFleetOf(devices);
 
         assertThat(writer.flushDue()).isEqualTo(devices);
         assertThat(stored.lastSeenByDevice()).hasSize(devices).containsEntry("dev_fleet" + (devices - 1), clock.instant());
@@ -122,10 +119,7 @@ class CoalescedPresenceTest {
     @Test
     void aFlushTakesItsDevicesOneBulkWriteAtATime() {
         int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
-        for (int i = 0; i < devices; i++) {
-            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
-                "etag-1"));
-        }
+        checkInFleetOf(devices);
         List<Integer> waitingWhenWritten = new ArrayList<>();
         writer.whenWritten(written -> waitingWhenWritten.add(writer.waiting()));
 
@@ -140,10 +134,7 @@ class CoalescedPresenceTest {
     @Test
     void aBulkWriteThatFailsPutsItsDevicesBackAndLeavesTheRestWaiting() {
         int devices = 2 * PresenceRepository.WRITE_CHUNK + 7;
-        for (int i = 0; i < devices; i++) {
-            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
-                "etag-1"));
-        }
+        checkInFleetOf(devices);
         AtomicBoolean storeGone = new AtomicBoolean();
         writer.whenWritten(written -> {
             if (storeGone.compareAndSet(false, true)) {
@@ -159,15 +150,9 @@ class CoalescedPresenceTest {
     @Test
     void unchangedPresenceOfAFleetWrittenTogetherComesDueSpreadOverTheLastQuarterOfTheMinute() {
         int devices = 200;
-        for (int i = 0; i < devices; i++) {
-            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
-                "etag-1"));
-        }
+        checkInFleetOf(devices);
         writer.flushDue();
-        for (int i = 0; i < devices; i++) {
-            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
-                "etag-1"));
-        }
+        checkInFleetOf(devices);
 
         clock.advance(Duration.ofSeconds(44));
         assertThat(writer.flushDue()).as("none before three quarters of the minute").isZero();
@@ -177,6 +162,14 @@ class CoalescedPresenceTest {
         int late = writer.flushDue();
         assertThat(early).as("some in the first half of the last quarter").isBetween(1, devices - 1);
         assertThat(early + late).isEqualTo(devices);
+    }
+
+    /** One check-in, with the same news, of each of {@code devices} laptops {@code dev_fleet0}, {@code dev_fleet1}, … */
+    private void checkInFleetOf(int devices) {
+        for (int i = 0; i < devices; i++) {
+            writer.note(new DevicePresence("dev_fleet" + i, clock.instant(), "10.0.0.7", DeviceActivity.IDLE, INVENTORY,
+                "etag-1"));
+        }
     }
 
     private void checkIn(DeviceActivity activity, Inventory inventory) {
