@@ -27,6 +27,16 @@ final class EmbeddedStore implements AutoCloseable {
     }
 
     /** Opens (or creates) the store in {@code dataDir} and listens on a loopback port. */
+    /**
+     * H2's page cache, in MB (its default is 16). Small on purpose: a page read or written stays in
+     * the cache for about the time between two young collections, so with 16 MB each young
+     * collection at 3,000 check-ins a second copied 15–22 MB of cached pages that died soon after,
+     * and those copies were most of the check-ins' p99; with 2 MB, 5 MB and a p99 of 38 ms instead of
+     * 66–72 (bench/RESULTS.md, session 6). The operating system's file cache still keeps the file's
+     * pages in memory, so a page read again costs its decoding, not a disk read.
+     */
+    static final int PAGE_CACHE_MB = 2;
+
     static EmbeddedStore open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         ensureWritable(dir);
@@ -52,7 +62,7 @@ final class EmbeddedStore implements AutoCloseable {
 
     private static MVStore openFile(Path file) {
         try {
-            return new MVStore.Builder().fileName(file.toString()).open();
+            return new MVStore.Builder().fileName(file.toString()).cacheSize(PAGE_CACHE_MB).open();
         } catch (MVStoreException e) {
             if (String.valueOf(e.getMessage()).contains("locked")) {
                 throw new StoreUnavailableException("data file " + file
