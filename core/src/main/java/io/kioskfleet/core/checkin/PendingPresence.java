@@ -115,7 +115,8 @@ final class PendingPresence {
             currentDesk = same(currentDesk, inventory.currentDesk());
         }
         policyEtag = shared.of(presence.policyEtag());
-        newsHash = PresenceNews.hashOf(latest());
+        // What is kept now equals what arrived, field by field: its news hash is the kept one's.
+        newsHash = PresenceNews.hashOf(presence);
     }
 
     private DevicePresence latest() {
